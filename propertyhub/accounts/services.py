@@ -1,0 +1,123 @@
+"""Accounts: registration, credentials, token rotation, profile."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from propertyhub.accounts import tokens
+from propertyhub.accounts.models import AuthSession, RefreshToken, Role, User
+from propertyhub.accounts.passwords import hash_password, verify_password
+from propertyhub.accounts.schemas import AGENT_FIELDS
+from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.models import utcnow
+from propertyhub.config import Settings
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+async def register(email: str, password: str, name: str, role: str,
+                   phone: str | None = None) -> User:
+    email = normalize_email(email)
+    if await User.filter(email=email).exists():
+        raise ApiError(409, Code.EMAIL_TAKEN, "an account with this e-mail already exists")
+    password_hash = await hash_password(password)
+    try:
+        return await User.create(email=email, password_hash=password_hash, name=name.strip(),
+                                 role=Role(role), phone=phone)
+    except IntegrityError:  # lost a race with a concurrent registration
+        raise ApiError(409, Code.EMAIL_TAKEN, "an account with this e-mail already exists") from None
+
+
+async def authenticate(email: str, password: str) -> User:
+    user = await User.get_or_none(email=normalize_email(email))
+    if not await verify_password(user.password_hash if user else None, password):
+        raise ApiError(401, Code.INVALID_CREDENTIALS, "e-mail or password is wrong")
+    assert user is not None
+    return user
+
+
+async def start_session(settings: Settings, user: User) -> dict[str, Any]:
+    session = await AuthSession.create(id=uuid.uuid4(), user=user)
+    return await _issue_pair(settings, user, session.id)
+
+
+async def _issue_pair(settings: Settings, user: User, session_id: uuid.UUID) -> dict[str, Any]:
+    token, token_hash = tokens.new_refresh_token()
+    await RefreshToken.create(session_id=session_id, token_hash=token_hash,
+                              expires_at=utcnow() + timedelta(seconds=settings.refresh_ttl_seconds))
+    return {
+        "user": user,
+        "access_token": tokens.issue_access(settings, user.id, user.role, session_id),
+        "refresh_token": token,
+        "token_type": "bearer",
+        "expires_in": settings.access_ttl_seconds,
+    }
+
+
+def _invalid_refresh() -> ApiError:
+    return ApiError(401, Code.INVALID_TOKEN, "refresh token is invalid, expired or revoked")
+
+
+async def rotate(settings: Settings, refresh_token: str) -> dict[str, Any]:
+    """Spend a refresh token for a new pair; reuse of a spent one revokes its family."""
+    now = utcnow()
+    token_hash = tokens.hash_refresh(refresh_token)
+    row = await RefreshToken.get_or_none(token_hash=token_hash).select_related("session__user")
+    if row is None or row.session.revoked_at is not None or row.expires_at <= now:
+        raise _invalid_refresh()
+    # The conditional update is the lock: of two concurrent uses, exactly one wins.
+    async with in_transaction():
+        spent = await RefreshToken.filter(id=row.id, used_at=None).update(used_at=now)
+        if spent:
+            return await _issue_pair(settings, row.session.user, row.session.id)
+    await AuthSession.filter(id=row.session.id).update(revoked_at=now)
+    raise _invalid_refresh()
+
+
+async def logout(user_id: int, refresh_token: str) -> None:
+    row = await RefreshToken.get_or_none(token_hash=tokens.hash_refresh(refresh_token)) \
+        .select_related("session")
+    if row is not None and row.session.user_id == user_id:
+        await AuthSession.filter(id=row.session.id, revoked_at=None).update(revoked_at=utcnow())
+
+
+async def user_for_access(settings: Settings, token: str) -> User | None:
+    claims = tokens.decode_access(settings, token)
+    if claims is None:
+        return None
+    session = await AuthSession.filter(
+        id=claims.session_id, user_id=claims.user_id, revoked_at=None
+    ).select_related("user").first()
+    return session.user if session else None
+
+
+async def update_profile(user: User, changes: dict[str, Any]) -> User:
+    errors: dict[str, list[str]] = {}
+    if user.role != Role.AGENT:
+        for name in AGENT_FIELDS:
+            if name in changes:
+                errors[name] = ["only agents have this field"]
+    new_password = changes.pop("password", None)
+    current = changes.pop("current_password", None)
+    if new_password is not None:
+        if current is None:
+            errors["current_password"] = ["required to change the password"]
+        elif not await verify_password(user.password_hash, current):
+            errors["current_password"] = ["is wrong"]
+    elif current is not None:
+        errors["current_password"] = ["only with a new password"]
+    if errors:
+        raise ApiError.validation(errors)
+    if new_password is not None:
+        user.password_hash = await hash_password(new_password)
+    for name, value in changes.items():
+        setattr(user, name, value.strip() if name == "name" else value)
+    await user.save()
+    return user

@@ -1,0 +1,80 @@
+"""The application factory: one setup function per concern."""
+
+from __future__ import annotations
+
+import logging
+
+from sanic import Sanic
+from sanic_ext import Extend
+from tortoise.contrib.sanic import register_tortoise
+
+from propertyhub.common.errors import setup_errors
+from propertyhub.common.openapi import setup_openapi
+from propertyhub.common.ratelimit import RateLimiter, parse_rule
+from propertyhub.config import Settings
+from propertyhub.db import tortoise_config
+
+log = logging.getLogger(__name__)
+
+
+def setup_config(app: Sanic, settings: Settings) -> None:
+    app.ctx.settings = settings
+    app.config.REQUEST_MAX_SIZE = settings.max_body_bytes
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    # sanic-ext serves CORS; the OpenAPI document is ours (built from marshmallow).
+    app.config.OAS = False
+    app.config.CORS_ORIGINS = ",".join(settings.cors_origins) if settings.cors_origins else ""
+    app.config.CORS_ALLOW_HEADERS = "authorization,content-type,idempotency-key"
+    app.config.CORS_EXPOSE_HEADERS = "retry-after,x-request-id"
+    Extend(app)
+
+
+def setup_db(app: Sanic, settings: Settings) -> None:
+    register_tortoise(app, config=tortoise_config(settings.database_url))
+
+
+def setup_redis(app: Sanic, settings: Settings) -> None:
+    app.ctx.redis = None
+    if not settings.redis_url:
+        return
+
+    @app.before_server_start
+    async def open_redis(app: Sanic) -> None:
+        from redis.asyncio import Redis
+
+        app.ctx.redis = Redis.from_url(settings.redis_url)
+
+    @app.after_server_stop
+    async def close_redis(app: Sanic) -> None:
+        if app.ctx.redis is not None:
+            await app.ctx.redis.aclose()
+
+
+def setup_rate_limits(app: Sanic, settings: Settings) -> None:
+    app.ctx.rate_limiter = RateLimiter(settings.redis_url)
+    app.ctx.register_rule = parse_rule(settings.rate_limit_register)
+    app.ctx.login_rule = parse_rule(settings.rate_limit_login)
+
+
+def setup_routes(app: Sanic) -> None:
+    from propertyhub.accounts.views import bp as auth_bp
+    from propertyhub.cart.views import bp as cart_bp
+    from propertyhub.crm.views import crm_bp, leads_bp
+    from propertyhub.listings.views import bp as listings_bp
+    from propertyhub.ops.views import bp as ops_bp
+
+    for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, ops_bp):
+        app.blueprint(bp)
+
+
+def create_app(settings: Settings | None = None, name: str = "propertyhub") -> Sanic:
+    settings = settings or Settings.from_env()
+    app = Sanic(name)
+    setup_config(app, settings)
+    setup_errors(app)
+    setup_db(app, settings)
+    setup_redis(app, settings)
+    setup_rate_limits(app, settings)
+    setup_routes(app)
+    setup_openapi(app)
+    return app

@@ -1,0 +1,25 @@
+"""The ASGI application: Socket.IO in front, Sanic behind, a body-size guard around both.
+
+Served as a factory (`uvicorn --factory propertyhub.asgi:build_application`), so
+importing this module builds nothing.
+"""
+
+from __future__ import annotations
+
+import socketio
+
+from propertyhub.app import create_app
+from propertyhub.common.bodylimit import BodyLimit
+from propertyhub.config import Settings
+
+
+def build_application(settings: Settings | None = None, name: str = "propertyhub"):
+    sanic_app = create_app(settings, name=name)
+    origins = list(sanic_app.ctx.settings.cors_origins)
+    sio = socketio.AsyncServer(async_mode="asgi", cors_allowed_origins=origins)
+    sanic_app.ctx.sio = sio
+    # No on_startup/on_shutdown: lifespan must reach Sanic, which opens the pools.
+    combined = socketio.ASGIApp(sio, other_asgi_app=sanic_app, socketio_path="socket.io")
+    app = BodyLimit(combined, sanic_app.ctx.settings.max_body_bytes)
+    app.sanic = sanic_app
+    return app

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Subscription(Model):
+    id = fields.BigIntField(primary_key=True)
+    user = fields.ForeignKeyField("models.User", related_name="subscriptions", on_delete=fields.CASCADE)
+    kind = fields.CharField(max_length=8)  # ai | human
+    ai_agent = fields.ForeignKeyField(
+        "models.AiAgent", related_name="subscriptions", null=True, on_delete=fields.RESTRICT
+    )
+    agent_assignment = fields.ForeignKeyField(
+        "models.AgentAssignment", related_name="subscriptions", null=True,
+        on_delete=fields.RESTRICT,
+    )
+    plan = fields.CharField(max_length=8)  # monthly | yearly
+    status = fields.CharField(max_length=16, default="incomplete")
+    current_period_start = fields.DatetimeField()
+    current_period_end = fields.DatetimeField()
+    cancel_at_period_end = fields.BooleanField(default=False)
+    amount_cents = fields.IntField()
+    currency = fields.CharField(max_length=3, default="USD")
+    payment_method = fields.CharField(max_length=64, default="pm_card_visa")
+    property_ids = fields.JSONField(default=list)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "subscriptions"
+        indexes = (("status", "current_period_end"),)
+
+
+class Transaction(Model):
+    id = fields.BigIntField(primary_key=True)
+    user = fields.ForeignKeyField("models.User", related_name="transactions", on_delete=fields.CASCADE)
+    subscription = fields.ForeignKeyField(
+        "models.Subscription", related_name="transactions", null=True, on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=8)  # charge | renewal | refund
+    amount_cents = fields.IntField()
+    currency = fields.CharField(max_length=3, default="USD")
+    status = fields.CharField(max_length=10, default="pending")
+    failure_reason = fields.CharField(max_length=64, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "transactions"

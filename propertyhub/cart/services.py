@@ -1,0 +1,38 @@
+"""A buyer's private shortlist."""
+
+from __future__ import annotations
+
+from tortoise.exceptions import IntegrityError
+
+from propertyhub.cart.models import CartItem
+from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.pagination import id_page
+from propertyhub.listings.models import Property
+
+
+def _already() -> ApiError:
+    return ApiError(409, Code.ALREADY_IN_CART, "this listing is already in your cart")
+
+
+async def add(buyer_id: int, property_id: int, note: str | None) -> CartItem:
+    listing = await Property.get_or_none(id=property_id)
+    if listing is None:
+        raise ApiError.not_found("listing")
+    if await CartItem.filter(buyer_id=buyer_id, property_id=property_id).exists():
+        raise _already()
+    try:
+        item = await CartItem.create(buyer_id=buyer_id, property=listing, note=note)
+    except IntegrityError:  # a concurrent add won the unique (buyer, property) row
+        raise _already() from None
+    return item
+
+
+async def list_items(buyer_id: int, limit: int, token: str | None):
+    qs = CartItem.filter(buyer_id=buyer_id).select_related("property")
+    return await id_page(qs, limit, token)
+
+
+async def remove(buyer_id: int, item_id: int) -> None:
+    deleted = await CartItem.filter(id=item_id, buyer_id=buyer_id).delete()
+    if not deleted:
+        raise ApiError.not_found("cart item")

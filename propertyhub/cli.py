@@ -1,0 +1,80 @@
+"""The `propertyhub` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+from propertyhub.config import ROOT, Settings
+
+
+async def migrate(settings: Settings) -> list[str]:
+    from aerich import Command
+
+    from propertyhub.db import tortoise_config
+
+    if settings.is_sqlite:
+        Path(settings.database_url.removeprefix("sqlite://")).parent.mkdir(parents=True,
+                                                                          exist_ok=True)
+    command = Command(tortoise_config(settings.database_url, with_aerich=True), app="models",
+                      location=str(ROOT / "migrations"))
+    async with command:
+        await command.init()
+        return await command.upgrade(run_in_transaction=True)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    applied = asyncio.run(migrate(Settings.from_env()))
+    print(f"applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = Settings.from_env()
+    uvicorn.run(
+        "propertyhub.asgi:build_application",
+        factory=True,
+        host=os.environ.get("HOST", "0.0.0.0"),
+        port=args.port or settings.port,
+        workers=int(os.environ.get("WEB_CONCURRENCY", "1")),
+        timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_TIMEOUT", "20")),
+        proxy_headers=True,
+        access_log=os.environ.get("ACCESS_LOG", "0") == "1",
+        log_level=os.environ.get("LOG_LEVEL", "info"),
+    )
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from propertyhub.listings.seed import seed
+
+    result = asyncio.run(seed(Settings.from_env(), args.listings, args.users, args.seed))
+    print(f"seeded {result['users']} users and {result['listings']} listings "
+          f"in {result['seconds']:.1f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="propertyhub", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the web process (REST + Socket.IO) on $PORT")
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(func=cmd_serve)
+    sub.add_parser("migrate", help="apply the committed migrations to $DATABASE_URL") \
+        .set_defaults(func=cmd_migrate)
+    seed = sub.add_parser("seed", help="fill the database with realistic demo data")
+    seed.add_argument("--listings", type=int, default=1000)
+    seed.add_argument("--users", type=int, default=100)
+    seed.add_argument("--seed", type=int, default=42, help="random seed (repeatable data)")
+    seed.set_defaults(func=cmd_seed)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Bearer authentication and role checks for handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from sanic import Request
+
+from propertyhub.accounts.models import User
+from propertyhub.accounts.services import user_for_access
+from propertyhub.common.errors import ApiError, Code
+
+
+async def optional_user(request: Request) -> User | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if not header:
+        return None
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(401, Code.INVALID_TOKEN, "expected 'Authorization: Bearer <token>'")
+    user = await user_for_access(request.app.ctx.settings, token.strip())
+    if user is None:
+        raise ApiError(401, Code.INVALID_TOKEN, "token is invalid, expired or revoked",
+                       headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+    return user
+
+
+def authorized(*roles: str) -> Callable:
+    """The caller must be signed in (and hold one of `roles`, when given)."""
+
+    def decorator(handler: Callable) -> Callable:
+        @wraps(handler)
+        async def wrapper(request: Request, *args: Any, **kwargs: Any):
+            user = await optional_user(request)
+            if user is None:
+                raise ApiError(401, Code.UNAUTHORIZED, "authentication required",
+                               headers={"WWW-Authenticate": "Bearer"})
+            if roles and user.role not in roles:
+                raise ApiError(403, Code.FORBIDDEN,
+                               f"this needs the role {' or '.join(roles)}")
+            request.ctx.user = user
+            return await handler(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

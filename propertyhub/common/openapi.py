@@ -1,0 +1,153 @@
+"""The OpenAPI document, generated from the marshmallow schemas the handlers use.
+
+Handlers carry their description in `@doc(...)`; the spec builder walks the
+router, so a route cannot exist without appearing in `/docs/openapi.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+from marshmallow import Schema
+from sanic import Sanic
+from sanic.response import html, json
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message", "details"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "details": {"type": "object"},
+            },
+        }
+    },
+}
+
+ERROR_TEXT = {
+    400: "Malformed JSON or query parameter",
+    401: "Missing, expired, revoked or invalid token; bad credentials",
+    402: "An active subscription is needed",
+    403: "The caller's role may not do this",
+    404: "Not found (or someone else's private object)",
+    409: "Conflict",
+    413: "Body larger than 1 MiB",
+    422: "Validation failed: `details` maps each field to its messages",
+    429: "Rate limited; see Retry-After",
+}
+
+
+@dataclass
+class Doc:
+    summary: str
+    tag: str
+    body: type[Schema] | Schema | None = None
+    query: type[Schema] | None = None
+    responses: dict[int, Any] = field(default_factory=dict)
+    errors: tuple[int, ...] = ()
+    auth: bool = False
+    description: str = ""
+
+
+def doc(summary: str, *, tag: str, body: Any = None, query: Any = None,
+        responses: dict[int, Any] | None = None, errors: tuple[int, ...] = (),
+        auth: bool = False, description: str = "") -> Callable:
+    def wrap(handler: Callable) -> Callable:
+        handler.__openapi__ = Doc(summary, tag, body, query, responses or {}, errors, auth,
+                                  description)
+        return handler
+    return wrap
+
+
+def page_of(item: type[Schema], name: str, extra: dict[str, Any] | None = None) -> type[Schema]:
+    from marshmallow import fields
+
+    attrs = {"items": fields.List(fields.Nested(item), required=True),
+             "next_cursor": fields.String(allow_none=True, required=True)}
+    attrs.update(extra or {})
+    return Schema.from_dict(attrs, name=name)
+
+
+def _schema_ref(spec: APISpec, schema: Any) -> dict[str, Any]:
+    if schema is None:
+        return {}
+    if isinstance(schema, dict):
+        return schema
+    cls = schema if isinstance(schema, type) else type(schema)
+    name = cls.__name__.removesuffix("Schema")
+    if name not in spec.components.schemas:
+        spec.components.schema(name, schema=cls)
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def build_spec(app: Sanic) -> dict[str, Any]:
+    spec = APISpec("PropertyHub API", "1.0.0", "3.0.3", plugins=[MarshmallowPlugin()],
+                   info={"description": "REST API of PropertyHub. Errors always have the "
+                                        "shape of the `Error` schema."})
+    spec.components.schema("Error", ERROR_SCHEMA)
+    spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer",
+                                               "bearerFormat": "JWT"})
+    paths: dict[str, dict[str, Any]] = {}
+    for route in app.router.routes:
+        meta: Doc | None = getattr(route.handler, "__openapi__", None)
+        if meta is None:
+            continue
+        path = "/" + re.sub(r"<(\w+)(?::[^>]*)?>", r"{\1}", route.path).lstrip("/")
+        params = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+                  for p in re.findall(r"{(\w+)}", path)]
+        if meta.query is not None:
+            params.append({"in": "query", "schema": meta.query})
+        op: dict[str, Any] = {"summary": meta.summary, "tags": [meta.tag], "parameters": params,
+                              "responses": {}}
+        if meta.description:
+            op["description"] = meta.description
+        if meta.auth:
+            op["security"] = [{"bearer": []}]
+        if meta.body is not None:
+            op["requestBody"] = {"required": True, "content": {
+                "application/json": {"schema": _schema_ref(spec, meta.body)}}}
+        for status, schema in meta.responses.items():
+            entry: dict[str, Any] = {"description": "OK" if status < 300 else "See schema"}
+            if schema is not None:
+                entry["content"] = {"application/json": {"schema": _schema_ref(spec, schema)}}
+            op["responses"][str(status)] = entry
+        statuses = set(meta.errors) | ({401} if meta.auth else set())
+        for status in sorted(statuses):
+            op["responses"][str(status)] = {
+                "description": ERROR_TEXT.get(status, "Error"),
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        for method in sorted(route.methods - {"HEAD", "OPTIONS"}):
+            paths.setdefault(path, {})[method.lower()] = op
+    for path, ops in sorted(paths.items()):
+        spec.path(path=path, operations=ops)
+    return spec.to_dict()
+
+
+SWAGGER_PAGE = """<!doctype html><html><head><title>PropertyHub API</title>
+<link rel="stylesheet" href="https://unpkg.com/swagger-ui-dist@5/swagger-ui.css"></head>
+<body><div id="ui"></div>
+<script src="https://unpkg.com/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({url: "/docs/openapi.json", dom_id: "#ui"});</script>
+</body></html>"""
+
+
+def setup_openapi(app: Sanic) -> None:
+    @app.get("/docs")
+    async def docs_page(request):
+        return html(SWAGGER_PAGE)
+
+    @app.get("/docs/openapi.json")
+    async def openapi_json(request):
+        if getattr(app.ctx, "openapi", None) is None:
+            app.ctx.openapi = build_spec(app)
+        return json(app.ctx.openapi)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class LeadSource(StrEnum):
+    FORM = "form"
+    CALL = "call"
+
+
+class LeadStatus(StrEnum):
+    NEW = "new"
+    CONTACTED = "contacted"
+    QUALIFIED = "qualified"
+    VIEWING_SCHEDULED = "viewing_scheduled"
+    WON = "won"
+    LOST = "lost"
+
+
+class Lead(Model):
+    id = fields.BigIntField(primary_key=True)
+    property = fields.ForeignKeyField("models.Property", related_name="leads", on_delete=fields.CASCADE)
+    buyer = fields.ForeignKeyField("models.User", related_name="leads_made", on_delete=fields.CASCADE)
+    seller = fields.ForeignKeyField(
+        "models.User", related_name="leads_received", on_delete=fields.CASCADE
+    )
+    assigned_agent = fields.ForeignKeyField(
+        "models.User", related_name="leads_assigned", null=True, on_delete=fields.SET_NULL
+    )
+    source = fields.CharEnumField(LeadSource, max_length=8, default=LeadSource.FORM)
+    status = fields.CharEnumField(LeadStatus, max_length=24, default=LeadStatus.NEW)
+    message = fields.TextField(default="")
+    phone = fields.CharField(max_length=32, null=True)
+    notes = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "leads"
+
+
+class AgentAssignment(Model):
+    """A seller's hire of a human agent."""
+
+    id = fields.BigIntField(primary_key=True)
+    seller = fields.ForeignKeyField("models.User", related_name="agents_hired", on_delete=fields.CASCADE)
+    agent = fields.ForeignKeyField("models.User", related_name="clients", on_delete=fields.CASCADE)
+    property_ids = fields.JSONField(default=list)
+    plan = fields.CharField(max_length=8)
+    status = fields.CharField(max_length=16, default="active")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    ended_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "agent_assignments"

@@ -1,0 +1,59 @@
+"""Leads: a buyer's inquiry, and the seller's (or hired agent's) pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.expressions import Q
+
+from propertyhub.accounts.models import Role, User
+from propertyhub.common.errors import ApiError
+from propertyhub.common.pagination import id_page
+from propertyhub.crm.models import AgentAssignment, Lead, LeadSource
+from propertyhub.listings.models import ListingStatus, Property
+
+
+async def create_lead(buyer_id: int, property_id: int, message: str, phone: str | None,
+                      source: LeadSource = LeadSource.FORM) -> Lead:
+    listing = await Property.get_or_none(id=property_id)
+    if listing is None or listing.status == ListingStatus.WITHDRAWN:
+        raise ApiError.not_found("listing")
+    return await Lead.create(property_id=listing.id, buyer_id=buyer_id,
+                             seller_id=listing.owner_id, source=source, message=message,
+                             phone=phone)
+
+
+async def visible_leads(user: User) -> Q:
+    """Which leads a seller or agent may see: their own listings', and their clients'."""
+    scope = Q(seller_id=user.id)
+    if user.role == Role.AGENT:
+        hires = await AgentAssignment.filter(agent_id=user.id, status="active") \
+            .values("seller_id", "property_ids")
+        for hire in hires:
+            if hire["property_ids"]:
+                scope |= Q(seller_id=hire["seller_id"], property_id__in=hire["property_ids"])
+            else:
+                scope |= Q(seller_id=hire["seller_id"])
+        scope |= Q(assigned_agent_id=user.id)
+    return scope
+
+
+async def list_leads(user: User, filters: dict[str, Any], limit: int, token: str | None):
+    qs = Lead.filter(await visible_leads(user)).select_related("buyer")
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("property_id"):
+        qs = qs.filter(property_id=filters["property_id"])
+    return await id_page(qs, limit, token)
+
+
+async def update_lead(user: User, lead_id: int, changes: dict[str, Any]) -> Lead:
+    lead = await Lead.filter(await visible_leads(user), id=lead_id).select_related("buyer") \
+        .first()
+    if lead is None:
+        raise ApiError.not_found("lead")
+    if changes:
+        for name, value in changes.items():
+            setattr(lead, name, value)
+        await lead.save(update_fields=[*changes, "updated_at"])
+    return lead

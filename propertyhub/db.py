@@ -1,0 +1,42 @@
+"""Tortoise configuration and the database's lifecycle on the app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.backends.base.config_generator import expand_db_url
+
+MODEL_MODULES = [
+    "propertyhub.accounts.models",
+    "propertyhub.listings.models",
+    "propertyhub.cart.models",
+    "propertyhub.crm.models",
+    "propertyhub.agents.models",
+    "propertyhub.billing.models",
+    "propertyhub.calls.models",
+]
+
+# search-physics.md, traps 1 and 6: generic plans and a lossy text bitmap.
+PG_SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan", "work_mem": "32MB"}
+
+
+def tortoise_config(database_url: str, *, with_aerich: bool = False) -> dict[str, Any]:
+    connection = expand_db_url(database_url)
+    if connection["engine"].endswith("asyncpg"):
+        creds = connection["credentials"]
+        creds["server_settings"] = dict(PG_SERVER_SETTINGS)
+        creds.setdefault("minsize", 2)
+        creds.setdefault("maxsize", 10)
+    models = list(MODEL_MODULES)
+    if with_aerich:
+        models.append("aerich.models")
+    return {
+        "connections": {"default": connection},
+        "apps": {"models": {"models": models, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def is_postgres(conn: Any) -> bool:
+    return conn.capabilities.dialect == "postgres"

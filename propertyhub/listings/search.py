@@ -1,0 +1,140 @@
+"""Run a listing search: one page by keyset, and an honest total.
+
+Totals follow shared/search-physics.md: an exact count is affordable only when
+few rows match, so PostgreSQL first asks the planner for an estimate, counts
+(capped, under a short statement timeout) only when the estimate is small, and
+otherwise reports the estimate as `approx`. The planner is no judge of
+geometric filters, so those are always counted, and a count that times out
+becomes a lower bound.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import OperationalError
+from tortoise.transactions import in_transaction
+
+from propertyhub.common import cursor
+from propertyhub.listings.search_params import SearchParams
+from propertyhub.listings.search_sql import COUNT_CAP, count_sql, estimate_sql, page_sql
+
+log = logging.getLogger(__name__)
+
+ESTIMATE_COUNT_CEILING = 20_000
+COUNT_TIMEOUT_MS = 15
+
+
+@dataclass
+class Result:
+    rows: list[dict[str, Any]]
+    next_cursor: str | None
+    total: int
+    relation: str
+
+
+def _key_out(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _key_in(value: Any, sort: str, pg: bool) -> Any:
+    if sort == "newest" and pg:
+        return datetime.fromisoformat(value)
+    return value
+
+
+def listing_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A raw row (either database) in the shape the models give."""
+    out = dict(row)
+    out.pop("k", None)
+    for name in ("amenities", "images"):
+        if isinstance(out[name], str):
+            out[name] = json.loads(out[name])
+    for name in ("created_at", "updated_at"):
+        if isinstance(out[name], str):
+            out[name] = datetime.fromisoformat(out[name])
+    out["bathrooms"] = float(out["bathrooms"])
+    return out
+
+
+def _rounded(estimate: int) -> int:
+    if estimate < 1000:
+        return estimate
+    digits = len(str(estimate)) - 2
+    return round(estimate, -digits)
+
+
+async def _capped_count(conn: BaseDBAsyncClient, params: SearchParams, pg: bool) -> int | None:
+    q = count_sql(params, pg)
+    if not pg:
+        return (await conn.execute_query_dict(q.sql, q.values))[0]["n"]
+    try:
+        async with in_transaction(conn.connection_name) as tx:
+            await tx.execute_script(f"SET LOCAL statement_timeout = '{COUNT_TIMEOUT_MS}ms'")
+            return (await tx.execute_query_dict(q.sql, q.values))[0]["n"]
+    except OperationalError as exc:
+        if "statement timeout" not in str(exc) and "canceling" not in str(exc):
+            raise
+        return None
+
+
+async def _estimate(conn: BaseDBAsyncClient, params: SearchParams) -> int:
+    q = estimate_sql(params)
+    rows = await conn.execute_query_dict(q.sql, q.values)
+    plan = rows[0]["QUERY PLAN"]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+async def total_for(conn: BaseDBAsyncClient, params: SearchParams, pg: bool,
+                    seen: int) -> tuple[int, str]:
+    """`seen` is how many matches the first page proved exist (page + 1 when there is more)."""
+    estimate = None
+    if pg and not params.has_geo:
+        estimate = await _estimate(conn, params)
+        if estimate > ESTIMATE_COUNT_CEILING:
+            return max(_rounded(estimate), seen), "approx"
+    n = await _capped_count(conn, params, pg)
+    if n is None:
+        if estimate is not None:
+            return max(_rounded(estimate), seen), "approx"
+        return seen, "gte"
+    return (n, "eq") if n <= COUNT_CAP else (COUNT_CAP, "gte")
+
+
+async def run(conn: BaseDBAsyncClient, params: SearchParams) -> Result:
+    pg = conn.capabilities.dialect == "postgres"
+    fingerprint = params.fingerprint()
+    after = None
+    total: int | None = None
+    relation = "eq"
+    if params.cursor:
+        state = cursor.decode(params.cursor)
+        try:
+            if state["f"] != fingerprint:
+                raise cursor.invalid()
+            after = (_key_in(state["k"], params.sort, pg), int(state["i"]))
+            total, relation = int(state["t"]), str(state["r"])
+        except (KeyError, TypeError, ValueError):
+            raise cursor.invalid() from None
+    q = page_sql(params, pg, after)
+    rows = await conn.execute_query_dict(q.sql, q.values)
+    has_next = len(rows) > params.limit
+    rows = rows[: params.limit]
+    if total is None:
+        if not has_next:
+            total, relation = len(rows), "eq"  # the whole result is on this page
+        else:
+            total, relation = await total_for(conn, params, pg, len(rows) + 1)
+    next_cursor = None
+    if has_next:
+        last = rows[-1]
+        next_cursor = cursor.encode({"f": fingerprint, "k": _key_out(last["k"]),
+                                     "i": last["id"], "t": total, "r": relation})
+    return Result([listing_row(r) for r in rows], next_cursor, total, relation)

@@ -1,0 +1,159 @@
+"""SQL for listing search, one builder for SQLite and PostgreSQL.
+
+The shapes follow shared/search-physics.md: filters that the partial indexes
+cover, keyset pages ordered by `(sort_key, id)`, and a deferred join that finds
+the page's ids first and fetches whole rows for those ids only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from propertyhub.listings.search_params import SORTS, SearchParams
+
+EARTH_KM = 6371.0088
+COUNT_CAP = 10_000
+
+COLUMNS = (
+    "id, owner_id, title, description, property_type, listing_type, status, price, currency, "
+    "bedrooms, bathrooms, area_sqft, year_built, address, city, state, postal_code, country, "
+    "latitude, longitude, amenities, images, created_at, updated_at"
+)
+
+
+def db_timestamp(value: datetime, pg: bool) -> Any:
+    """A timestamp as the database compares it (SQLite stores Tortoise's text form)."""
+    value = value.astimezone(UTC)
+    return value if pg else str(value)
+
+
+@dataclass
+class Query:
+    pg: bool
+    values: list[Any] = field(default_factory=list)
+    sql: str = ""
+
+    def param(self, value: Any) -> str:
+        # Numbered on both databases, so a fragment may be used in any order or twice.
+        self.values.append(value)
+        return f"${len(self.values)}" if self.pg else f"?{len(self.values)}"
+
+
+def haversine_sql(lat: str, lng: str) -> str:
+    return (
+        f"({2 * EARTH_KM} * asin(sqrt(power(sin(radians(latitude - {lat}) / 2), 2)"
+        f" + cos(radians({lat})) * cos(radians(latitude))"
+        f" * power(sin(radians(longitude - {lng}) / 2), 2))))"
+    )
+
+
+def _box(q: Query, min_lng: float, min_lat: float, max_lng: float, max_lat: float) -> str:
+    a, b, c, d = (q.param(v) for v in (min_lng, min_lat, max_lng, max_lat))
+    if q.pg:
+        # Matches the GiST index expression point(longitude, latitude).
+        return f"point(longitude, latitude) <@ box(point({a}, {b}), point({c}, {d}))"
+    return f"longitude BETWEEN {a} AND {c} AND latitude BETWEEN {b} AND {d}"
+
+
+def radius_box(lat: float, lng: float, radius_km: float) -> tuple[float, float, float, float]:
+    dlat = math.degrees(radius_km / EARTH_KM)
+    coslat = max(math.cos(math.radians(lat)), 1e-6)
+    dlng = min(math.degrees(radius_km / (EARTH_KM * coslat)), 180.0)
+    return (max(lng - dlng, -180.0), max(lat - dlat, -90.0),
+            min(lng + dlng, 180.0), min(lat + dlat, 90.0))
+
+
+def where_clause(q: Query, p: SearchParams) -> str:
+    conds = [f"status = {q.param(p.status)}"]
+    if p.words:
+        if q.pg:
+            tsq = " & ".join(f"{w}:*" for w in p.words)
+            conds.append(f"search_vector @@ to_tsquery('simple', {q.param(tsq)})")
+        else:
+            conds += [f"search_text LIKE {q.param(f'% {w}%')}" for w in p.words]
+    if p.city:
+        conds.append(f"city_key = {q.param(p.city.casefold())}")
+    if p.state:
+        conds.append(f"lower(state) = {q.param(p.state.lower())}")
+    if p.postal_code:
+        conds.append(f"postal_code = {q.param(p.postal_code)}")
+    if p.property_types:
+        conds.append(f"property_type IN ({', '.join(q.param(t) for t in p.property_types)})")
+    if p.listing_type:
+        conds.append(f"listing_type = {q.param(p.listing_type)}")
+    for column, op, value in (
+        ("price", ">=", p.min_price), ("price", "<=", p.max_price),
+        ("bedrooms", ">=", p.min_bedrooms), ("bedrooms", "<=", p.max_bedrooms),
+        ("bathrooms", ">=", p.min_bathrooms),
+        ("area_sqft", ">=", p.min_area), ("area_sqft", "<=", p.max_area),
+        ("owner_id", "=", p.owner_id),
+    ):
+        if value is not None:
+            conds.append(f"{column} {op} {q.param(value)}")
+    if p.updated_since is not None:
+        conds.append(f"updated_at >= {q.param(db_timestamp(p.updated_since, q.pg))}")
+    if p.amenities:
+        if q.pg:
+            conds.append(f"amenities @> {q.param(json.dumps(p.amenities))}::jsonb")
+        else:
+            conds += [
+                "EXISTS (SELECT 1 FROM json_each(properties.amenities) "
+                f"WHERE json_each.value = {q.param(a)})"
+                for a in p.amenities
+            ]
+    if p.bbox is not None:
+        conds.append(_box(q, *p.bbox))
+    if p.radius_km is not None:
+        assert p.lat is not None and p.lng is not None
+        conds.append(_box(q, *radius_box(p.lat, p.lng, p.radius_km)))
+        conds.append(f"{distance_sql(q, p)} <= {q.param(p.radius_km)}")
+    return " AND ".join(conds)
+
+
+def distance_sql(q: Query, p: SearchParams) -> str:
+    return haversine_sql(q.param(p.lat), q.param(p.lng))
+
+
+def sort_key_sql(q: Query, p: SearchParams) -> str:
+    column, _ = SORTS[p.sort]
+    return distance_sql(q, p) if column == "distance" else column
+
+
+def page_sql(p: SearchParams, pg: bool, after: tuple[Any, int] | None) -> Query:
+    """One page of full rows plus each row's sort key `k`, `limit + 1` to see a next page."""
+    q = Query(pg)
+    where = where_clause(q, p)
+    _, desc = SORTS[p.sort]
+    key = sort_key_sql(q, p)
+    direction = "DESC" if desc else "ASC"
+    if after is not None:
+        op = "<" if desc else ">"
+        where += f" AND ({key}, id) {op} ({q.param(after[0])}, {q.param(after[1])})"
+    inner = (
+        f"SELECT id AS pid, {key} AS k FROM properties WHERE {where} "
+        f"ORDER BY {key} {direction}, id {direction} LIMIT {int(p.limit) + 1}"
+    )
+    q.sql = (
+        f"SELECT {COLUMNS}, s.k AS k FROM properties JOIN ({inner}) s ON s.pid = properties.id "
+        f"ORDER BY s.k {direction}, s.pid {direction}"
+    )
+    return q
+
+
+def count_sql(p: SearchParams, pg: bool, cap: int = COUNT_CAP) -> Query:
+    q = Query(pg)
+    where = where_clause(q, p)
+    q.sql = (
+        f"SELECT count(*) AS n FROM (SELECT 1 FROM properties WHERE {where} LIMIT {cap + 1}) c"
+    )
+    return q
+
+
+def estimate_sql(p: SearchParams) -> Query:
+    q = Query(True)
+    q.sql = f"EXPLAIN (FORMAT JSON) SELECT 1 FROM properties WHERE {where_clause(q, p)}"
+    return q

@@ -1,0 +1,88 @@
+"""Listings: create, read, update, withdraw, search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise import Tortoise
+
+from propertyhub.common.errors import ApiError, Code
+from propertyhub.listings import search
+from propertyhub.listings.models import ListingStatus, Property
+from propertyhub.listings.search_params import SearchParams
+from propertyhub.listings.text import search_text
+
+OWNER_ROLES = ("seller", "agent")
+
+
+def _derived(fields: dict[str, Any]) -> dict[str, Any]:
+    out = dict(fields)
+    if "amenities" in out:
+        # Normalised, so the `amenities` filter matches whatever case was typed.
+        out["amenities"] = sorted({a.strip().lower() for a in out["amenities"] if a.strip()})
+    if "city" in out:
+        out["city"] = out["city"].strip()
+        out["city_key"] = out["city"].casefold()
+    return out
+
+
+def _refresh_search_text(listing: Property) -> None:
+    listing.search_text = search_text(listing.title, listing.description, listing.address,
+                                      listing.city)
+
+
+async def create(owner_id: int, fields: dict[str, Any]) -> Property:
+    listing = Property(owner_id=owner_id, **_derived(fields))
+    _refresh_search_text(listing)
+    await listing.save()
+    return listing
+
+
+async def get(listing_id: int) -> Property:
+    listing = await Property.get_or_none(id=listing_id)
+    if listing is None:
+        raise ApiError.not_found("listing")
+    return listing
+
+
+async def get_owned(owner_id: int, listing_id: int) -> Property:
+    listing = await get(listing_id)
+    if listing.owner_id != owner_id:
+        # Writes on someone else's listing: refuse without saying more.
+        raise ApiError(403, Code.FORBIDDEN, "only the listing's owner may change it")
+    return listing
+
+
+async def update(owner_id: int, listing_id: int, changes: dict[str, Any]) -> Property:
+    listing = await get_owned(owner_id, listing_id)
+    merged_lat = changes.get("latitude", listing.latitude)
+    merged_lng = changes.get("longitude", listing.longitude)
+    if (merged_lat is None) != (merged_lng is None):
+        raise ApiError.validation({"latitude": ["latitude and longitude go together"]})
+    for name, value in _derived(changes).items():
+        setattr(listing, name, value)
+    _refresh_search_text(listing)
+    await listing.save()
+    return listing
+
+
+async def withdraw(owner_id: int, listing_id: int) -> None:
+    listing = await get_owned(owner_id, listing_id)
+    if listing.status != ListingStatus.WITHDRAWN:
+        listing.status = ListingStatus.WITHDRAWN
+        await listing.save(update_fields=["status", "updated_at"])
+
+
+@dataclass
+class SearchPage:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+    total: int
+    total_relation: str
+
+
+async def search_listings(params: SearchParams) -> SearchPage:
+    conn = Tortoise.get_connection("default")
+    result = await search.run(conn, params)
+    return SearchPage(result.rows, result.next_cursor, result.total, result.relation)

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, empty, json
+
+from propertyhub.common.auth import authorized, optional_user
+from propertyhub.common.openapi import doc
+from propertyhub.common.params import path_id, query_args
+from propertyhub.common.schemas import load_body
+from propertyhub.listings import services
+from propertyhub.listings.schemas import (
+    PropertyCreate,
+    PropertyPage,
+    PropertyPublic,
+    PropertyUpdate,
+    SearchQuery,
+)
+from propertyhub.listings.search_params import parse_search
+
+bp = Blueprint("properties", url_prefix="/api/properties")
+TAG = "properties"
+_one = PropertyPublic()
+_many = PropertyPublic(many=True)
+
+
+@bp.get("", strict_slashes=True)
+@doc("Search listings", tag=TAG, query=SearchQuery, responses={200: PropertyPage},
+     errors=(400,),
+     description="All filters combine. `total` counts every match; `total_relation` says "
+                 "whether it is exact (`eq`), a lower bound (`gte`) or an estimate (`approx`). "
+                 "Pages after the first reuse the first page's total.")
+async def search(request: Request) -> HTTPResponse:
+    viewer = await optional_user(request)
+    params = parse_search(query_args(request), viewer.id if viewer else None)
+    page = await services.search_listings(params)
+    return json({"items": _many.dump(page.items), "next_cursor": page.next_cursor,
+                 "total": page.total, "total_relation": page.total_relation})
+
+
+@bp.post("", strict_slashes=True)
+@authorized(*services.OWNER_ROLES)
+@doc("List a home", tag=TAG, body=PropertyCreate, responses={201: PropertyPublic},
+     errors=(400, 403, 422), auth=True)
+async def create(request: Request) -> HTTPResponse:
+    data = load_body(request, PropertyCreate())
+    listing = await services.create(request.ctx.user.id, data)
+    return json(_one.dump(listing), 201)
+
+
+@bp.get("/<listing_id>")
+@doc("One listing", tag=TAG, responses={200: PropertyPublic}, errors=(404,))
+async def read(request: Request, listing_id: str) -> HTTPResponse:
+    listing = await services.get(path_id(listing_id, "listing"))
+    return json(_one.dump(listing))
+
+
+@bp.patch("/<listing_id>")
+@authorized()
+@doc("Change a listing (owner only)", tag=TAG, body=PropertyUpdate,
+     responses={200: PropertyPublic}, errors=(400, 403, 404, 422), auth=True)
+async def update(request: Request, listing_id: str) -> HTTPResponse:
+    data = load_body(request, PropertyUpdate(), partial=True)
+    listing = await services.update(request.ctx.user.id, path_id(listing_id, "listing"), data)
+    return json(_one.dump(listing))
+
+
+@bp.delete("/<listing_id>")
+@authorized()
+@doc("Withdraw a listing (owner only)", tag=TAG, responses={204: None}, errors=(403, 404),
+     auth=True, description="The listing stays readable with status `withdrawn`; carts and "
+                            "leads that point at it keep working.")
+async def withdraw(request: Request, listing_id: str) -> HTTPResponse:
+    await services.withdraw(request.ctx.user.id, path_id(listing_id, "listing"))
+    return empty()

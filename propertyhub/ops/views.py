@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import logging
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+from tortoise import Tortoise
+
+from propertyhub.common.openapi import doc
+
+bp = Blueprint("ops")
+log = logging.getLogger(__name__)
+
+
+@bp.get("/healthz")
+@doc("The process is alive", tag="ops", responses={200: {"type": "object"}})
+async def healthz(request: Request) -> HTTPResponse:
+    return json({"status": "ok"})
+
+
+@bp.get("/readyz")
+@doc("Database and (when configured) Redis are reachable", tag="ops",
+     responses={200: {"type": "object"}, 503: {"type": "object"}})
+async def readyz(request: Request) -> HTTPResponse:
+    checks: dict[str, str] = {}
+    try:
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # any failure means not ready
+        log.warning("readyz: database: %s", exc)
+        checks["database"] = "down"
+    redis = getattr(request.app.ctx, "redis", None)
+    if redis is not None:
+        try:
+            await redis.ping()
+            checks["redis"] = "ok"
+        except Exception as exc:
+            log.warning("readyz: redis: %s", exc)
+            checks["redis"] = "down"
+    ready = all(v == "ok" for v in checks.values())
+    return json({"status": "ready" if ready else "unavailable", "checks": checks},
+                200 if ready else 503)
