@@ -20,8 +20,6 @@ def _default_database_url() -> str:
 
 def normalize_database_url(url: str) -> str:
     """Accept the URL spellings the contract promises and hand Tortoise its own."""
-    if url.startswith("sqlite:///"):
-        return "sqlite://" + url[len("sqlite://") :]
     if url.startswith("postgresql://"):
         return "postgres://" + url[len("postgresql://") :]
     return url

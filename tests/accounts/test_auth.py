@@ -111,7 +111,8 @@ async def test_bad_tokens_are_401(client):
     now = datetime.now(UTC)
     expired = jwt.encode({"iss": "propertyhub", "aud": "propertyhub-api", "sub": str(actor.id),
                           "iat": now - timedelta(hours=1), "exp": now - timedelta(minutes=1),
-                          "jti": "x", "typ": "access", "role": "buyer", "sid": "00000000-0000-0000-0000-000000000000"},
+                          "jti": "x", "typ": "access", "role": "buyer",
+                          "sid": "00000000-0000-0000-0000-000000000000"},
                          TEST_SECRET, algorithm="HS256")
     forged_none = jwt.encode({"sub": str(actor.id), "typ": "access"}, None, algorithm="none")
 

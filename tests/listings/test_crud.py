@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from tests.support.factories import create_listing, listing_body, register
+
+
+async def test_seller_lists_a_home_and_anyone_reads_it(client):
+    seller = await register(client, role="seller")
+
+    created = await create_listing(client, seller, amenities=["Pool", " garage ", "pool"])
+    read = await client.get(f"/api/properties/{created['id']}")
+
+    assert read.status_code == 200
+    listing = read.json()
+    assert listing == created
+    assert listing["owner_id"] == seller.id
+    assert listing["status"] == "active"
+    assert listing["amenities"] == ["garage", "pool"]
+    assert listing["bathrooms"] == 2.5
+    assert set(listing) == {
+        "id", "owner_id", "title", "description", "property_type", "listing_type", "status",
+        "price", "currency", "bedrooms", "bathrooms", "area_sqft", "year_built", "address",
+        "city", "state", "postal_code", "country", "latitude", "longitude", "amenities",
+        "images", "created_at", "updated_at"}
+
+
+async def test_buyers_cannot_list_and_anonymous_must_sign_in(client):
+    buyer = await register(client, role="buyer")
+
+    as_buyer = await client.post("/api/properties", json=listing_body(), headers=buyer.auth)
+    anonymous = await client.post("/api/properties", json=listing_body())
+
+    assert as_buyer.status_code == 403
+    assert anonymous.status_code == 401
+
+
+async def test_agents_may_list(client):
+    agent = await register(client, role="agent")
+    listing = await create_listing(client, agent)
+    assert listing["owner_id"] == agent.id
+
+
+async def test_server_set_and_unknown_fields_are_rejected(client):
+    seller = await register(client, role="seller")
+
+    response = await client.post("/api/properties", headers=seller.auth, json=listing_body(
+        id=5, owner_id=99, created_at="2020-01-01T00:00:00Z", colour="red"))
+
+    assert response.status_code == 422
+    assert set(response.json()["error"]["details"]) == {"id", "owner_id", "created_at", "colour"}
+
+
+async def test_validation_of_values(client):
+    seller = await register(client, role="seller")
+
+    response = await client.post("/api/properties", headers=seller.auth, json=listing_body(
+        price=-1, property_type="castle", latitude=95, bedrooms="three", images=["ftp://x"]))
+
+    assert response.status_code == 422
+    assert set(response.json()["error"]["details"]) == {
+        "price", "property_type", "latitude", "bedrooms", "images"}
+
+
+async def test_coordinates_go_together(client):
+    seller = await register(client, role="seller")
+    listing = await create_listing(client, seller)
+
+    on_create = await client.post("/api/properties", headers=seller.auth,
+                                  json=listing_body(longitude=None))
+    on_update = await client.patch(f"/api/properties/{listing['id']}", headers=seller.auth,
+                                   json={"latitude": None})
+
+    assert on_create.status_code == 422
+    assert on_update.status_code == 422
+
+
+async def test_owner_updates_and_others_cannot(client):
+    seller = await register(client, role="seller")
+    other = await register(client, role="seller")
+    listing = await create_listing(client, seller)
+
+    updated = await client.patch(f"/api/properties/{listing['id']}", headers=seller.auth,
+                                 json={"price": 399_000, "status": "pending"})
+    foreign = await client.patch(f"/api/properties/{listing['id']}", headers=other.auth,
+                                 json={"price": 1})
+
+    assert updated.status_code == 200
+    assert updated.json()["price"] == 399_000
+    assert updated.json()["status"] == "pending"
+    assert updated.json()["title"] == listing["title"]
+    assert foreign.status_code == 403
+    assert (await client.get(f"/api/properties/{listing['id']}")).json()["price"] == 399_000
+
+
+async def test_update_keeps_text_search_in_step(client):
+    seller = await register(client, role="seller")
+    listing = await create_listing(client, seller, title="Plain house")
+
+    await client.patch(f"/api/properties/{listing['id']}", headers=seller.auth,
+                       json={"title": "Victorian mansion"})
+
+    hits = (await client.get("/api/properties", params={"q": "victorian"})).json()
+    misses = (await client.get("/api/properties", params={"q": "plain"})).json()
+    assert [i["id"] for i in hits["items"]] == [listing["id"]]
+    assert misses["items"] == []
+
+
+async def test_withdraw_hides_from_search_but_stays_readable(client):
+    seller = await register(client, role="seller")
+    other = await register(client, role="seller")
+    listing = await create_listing(client, seller)
+
+    foreign = await client.delete(f"/api/properties/{listing['id']}", headers=other.auth)
+    deleted = await client.delete(f"/api/properties/{listing['id']}", headers=seller.auth)
+
+    assert foreign.status_code == 403
+    assert deleted.status_code == 204
+    assert (await client.get(f"/api/properties/{listing['id']}")).json()["status"] == "withdrawn"
+    assert (await client.get("/api/properties")).json()["total"] == 0
+    own = await client.get("/api/properties", params={"status": "withdrawn"}, headers=seller.auth)
+    assert [i["id"] for i in own.json()["items"]] == [listing["id"]]
+    theirs = await client.get("/api/properties", params={"status": "withdrawn"},
+                              headers=other.auth)
+    assert theirs.json()["items"] == []
+
+
+async def test_unknown_and_malformed_ids_are_404(client):
+    for path in ("/api/properties/999999", "/api/properties/abc", "/api/properties/-1",
+                 "/api/properties/99999999999999999999999"):
+        response = await client.get(path)
+        assert response.status_code == 404, path
+        assert response.json()["error"]["code"] == "not_found"

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import re
+
+from tortoise import Tortoise
+
+
+async def test_health_and_readiness(client):
+    health = await client.get("/healthz")
+    ready = await client.get("/readyz")
+
+    assert health.json() == {"status": "ok"}
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == {"database": "ok"}
+
+
+async def test_openapi_describes_every_route_with_schemas(client, app):
+    spec = (await client.get("/docs/openapi.json")).json()
+    page = await client.get("/docs")
+
+    assert page.status_code == 200 and "swagger" in page.text.lower()
+    documented = {(path, method) for path, ops in spec["paths"].items() for method in ops}
+    for route in app.sanic.router.routes:
+        path = "/" + re.sub(r"<(\w+)(?::[^>]*)?>", r"{\1}", route.path).lstrip("/")
+        for method in route.methods - {"HEAD", "OPTIONS"}:
+            if path.startswith("/docs"):
+                continue
+            assert (path, method.lower()) in documented, (path, method)
+    create = spec["paths"]["/api/properties"]["post"]
+    assert create["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/PropertyCreate"}
+    schemas = spec["components"]["schemas"]
+    assert "price" in schemas["PropertyCreate"]["properties"]
+    assert schemas["PropertyPublic"]["properties"]["id"]["readOnly"] is True
+    assert "422" in create["responses"]
+    search_params = {p["name"] for p in spec["paths"]["/api/properties"]["get"]["parameters"]}
+    assert {"q", "bbox", "radius_km", "cursor", "sort", "amenities"} <= search_params
+
+
+async def test_readiness_fails_when_the_database_is_gone(client, monkeypatch):
+    conn = Tortoise.get_connection("default")
+
+    async def broken(*args, **kwargs):
+        raise ConnectionError("database went away")
+
+    monkeypatch.setattr(type(conn), "execute_query", broken)
+    response = await client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "down"
