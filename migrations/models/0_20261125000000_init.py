@@ -2,7 +2,7 @@
 
 Written by hand from aerich's generated DDL, because the two databases need
 different search machinery: PostgreSQL gets partial covering indexes, a stored
-tsvector with GIN, GiST on the coordinates and a jsonb GIN for amenities
+tsvector with GIN, a stored point with a covering GiST and a jsonb GIN for amenities
 (shared/search-physics.md); SQLite gets plain composite b-trees.
 """
 
@@ -389,6 +389,9 @@ CREATE INDEX IF NOT EXISTS "ix_prop_owner" ON "properties" ("owner_id", "created
 CREATE EXTENSION IF NOT EXISTS btree_gin;
 ALTER TABLE "properties" ADD COLUMN "search_vector" tsvector
     GENERATED ALWAYS AS (to_tsvector('simple', "search_text")) STORED;
+-- A real column (not an expression index) so geo searches can be index-only scans.
+ALTER TABLE "properties" ADD COLUMN "geo" point
+    GENERATED ALWAYS AS (point("longitude", "latitude")) STORED;
 CREATE INDEX "ix_prop_a_newest" ON "properties" ("created_at" DESC, "id" DESC)
     INCLUDE ("price", "bedrooms", "bathrooms", "area_sqft", "property_type", "listing_type") WHERE status = 'active';
 CREATE INDEX "ix_prop_a_price" ON "properties" ("price", "id")
@@ -401,8 +404,9 @@ CREATE INDEX "ix_prop_a_city_newest" ON "properties" ("city_key", "created_at" D
     INCLUDE ("price", "bedrooms", "bathrooms", "area_sqft", "property_type", "listing_type") WHERE status = 'active';
 CREATE INDEX "ix_prop_a_city_price" ON "properties" ("city_key", "price", "id")
     INCLUDE ("bedrooms", "bathrooms", "area_sqft", "property_type", "listing_type") WHERE status = 'active';
-CREATE INDEX "ix_prop_a_geo" ON "properties" USING gist (point("longitude", "latitude"))
-    INCLUDE ("price", "bedrooms") WHERE status = 'active' AND "latitude" IS NOT NULL;
+CREATE INDEX "ix_prop_a_geo" ON "properties" USING gist ("geo")
+    INCLUDE ("id", "price", "bedrooms", "bathrooms", "area_sqft", "created_at", "property_type", "listing_type")
+    WHERE status = 'active';
 CREATE INDEX "ix_prop_a_text" ON "properties" USING gin ("search_vector") WHERE status = 'active';
 CREATE INDEX "ix_prop_a_city_text" ON "properties" USING gin ("city_key", "search_vector") WHERE status = 'active';
 CREATE INDEX "ix_prop_a_amenities" ON "properties" USING gin ("amenities" jsonb_path_ops) WHERE status = 'active';

@@ -88,6 +88,20 @@ class PropertyPublic(Schema):
     updated_at = fields.AwareDateTime(dump_only=True)
 
 
+_PUBLIC_FIELDS = tuple(PropertyPublic._declared_fields)
+_TIME_FIELDS = frozenset({"created_at", "updated_at"})
+
+
+def dump_search_rows(rows: list[dict]) -> list[dict]:
+    """PropertyPublic for search pages, without marshmallow's per-field machinery.
+
+    A page of 20 listings costs marshmallow ~2.5 ms; this is the same output
+    (tests check it against PropertyPublic) for a fraction of that.
+    """
+    return [{name: (row[name].isoformat() if name in _TIME_FIELDS else row[name])
+             for name in _PUBLIC_FIELDS} for row in rows]
+
+
 PropertyPage = page_of(PropertyPublic, "PropertyPage", {
     "total": fields.Integer(required=True, metadata={"description": "see total_relation"}),
     "total_relation": fields.String(required=True, validate=validate.OneOf(["eq", "gte", "approx"]),

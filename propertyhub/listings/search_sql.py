@@ -43,19 +43,21 @@ class Query:
         return f"${len(self.values)}" if self.pg else f"?{len(self.values)}"
 
 
-def haversine_sql(lat: str, lng: str) -> str:
+def haversine_sql(lat: str, lng: str, pg: bool) -> str:
+    # On PostgreSQL the coordinates come from the stored `geo` point, which the
+    # covering GiST index holds, so a radius search never touches the table.
+    row_lat, row_lng = ("geo[1]", "geo[0]") if pg else ("latitude", "longitude")
     return (
-        f"({2 * EARTH_KM} * asin(sqrt(power(sin(radians(latitude - {lat}) / 2), 2)"
-        f" + cos(radians({lat})) * cos(radians(latitude))"
-        f" * power(sin(radians(longitude - {lng}) / 2), 2))))"
+        f"({2 * EARTH_KM} * asin(sqrt(power(sin(radians({row_lat} - {lat}) / 2), 2)"
+        f" + cos(radians({lat})) * cos(radians({row_lat}))"
+        f" * power(sin(radians({row_lng} - {lng}) / 2), 2))))"
     )
 
 
 def _box(q: Query, min_lng: float, min_lat: float, max_lng: float, max_lat: float) -> str:
     a, b, c, d = (q.param(v) for v in (min_lng, min_lat, max_lng, max_lat))
     if q.pg:
-        # Matches the GiST index expression point(longitude, latitude).
-        return f"point(longitude, latitude) <@ box(point({a}, {b}), point({c}, {d}))"
+        return f"geo <@ box(point({a}, {b}), point({c}, {d}))"
     return f"longitude BETWEEN {a} AND {c} AND latitude BETWEEN {b} AND {d}"
 
 
@@ -67,7 +69,7 @@ def radius_box(lat: float, lng: float, radius_km: float) -> tuple[float, float, 
             min(lng + dlng, 180.0), min(lat + dlat, 90.0))
 
 
-def where_clause(q: Query, p: SearchParams) -> str:
+def where_clause(q: Query, p: SearchParams, *, exact_radius: bool = True) -> str:
     conds = [f"status = {q.param(p.status)}"]
     if p.words:
         if q.pg:
@@ -110,12 +112,13 @@ def where_clause(q: Query, p: SearchParams) -> str:
     if p.radius_km is not None:
         assert p.lat is not None and p.lng is not None
         conds.append(_box(q, *radius_box(p.lat, p.lng, p.radius_km)))
-        conds.append(f"{distance_sql(q, p)} <= {q.param(p.radius_km)}")
+        if exact_radius:
+            conds.append(f"{distance_sql(q, p)} <= {q.param(p.radius_km)}")
     return " AND ".join(conds)
 
 
 def distance_sql(q: Query, p: SearchParams) -> str:
-    return haversine_sql(q.param(p.lat), q.param(p.lng))
+    return haversine_sql(q.param(p.lat), q.param(p.lng), q.pg)
 
 
 def sort_key_sql(q: Query, p: SearchParams) -> str:
@@ -126,17 +129,31 @@ def sort_key_sql(q: Query, p: SearchParams) -> str:
 def page_sql(p: SearchParams, pg: bool, after: tuple[Any, int] | None) -> Query:
     """One page of full rows plus each row's sort key `k`, `limit + 1` to see a next page."""
     q = Query(pg)
-    where = where_clause(q, p)
     _, desc = SORTS[p.sort]
-    key = sort_key_sql(q, p)
     direction = "DESC" if desc else "ASC"
-    if after is not None:
-        op = "<" if desc else ">"
-        where += f" AND ({key}, id) {op} ({q.param(after[0])}, {q.param(after[1])})"
-    inner = (
-        f"SELECT id AS pid, {key} AS k FROM properties WHERE {where} "
-        f"ORDER BY {key} {direction}, id {direction} LIMIT {int(p.limit) + 1}"
-    )
+    op = "<" if desc else ">"
+    if p.sort == "distance":
+        # Distance is computed once a row: the box prefilter runs in a subquery that
+        # the planner may not flatten (OFFSET 0), the radius and keyset test its `k`.
+        where = where_clause(q, p, exact_radius=False)
+        cond = f"k <= {q.param(p.radius_km)}"
+        if after is not None:
+            cond += f" AND (k, pid) {op} ({q.param(after[0])}, {q.param(after[1])})"
+        fence = "OFFSET 0" if pg else "LIMIT -1 OFFSET 0"
+        inner = (
+            f"SELECT pid, k FROM (SELECT id AS pid, {distance_sql(q, p)} AS k FROM properties "
+            f"WHERE {where} {fence}) d WHERE {cond} "
+            f"ORDER BY k {direction}, pid {direction} LIMIT {int(p.limit) + 1}"
+        )
+    else:
+        where = where_clause(q, p)
+        key = sort_key_sql(q, p)
+        if after is not None:
+            where += f" AND ({key}, id) {op} ({q.param(after[0])}, {q.param(after[1])})"
+        inner = (
+            f"SELECT id AS pid, {key} AS k FROM properties WHERE {where} "
+            f"ORDER BY {key} {direction}, id {direction} LIMIT {int(p.limit) + 1}"
+        )
     q.sql = (
         f"SELECT {COLUMNS}, s.k AS k FROM properties JOIN ({inner}) s ON s.pid = properties.id "
         f"ORDER BY s.k {direction}, s.pid {direction}"

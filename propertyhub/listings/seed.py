@@ -123,7 +123,8 @@ async def _copy_pg(conn: Any, rows: Iterator[tuple], total: int) -> None:
         for index in tqdm(dropped, unit="index", desc="indexes"):
             await raw.execute(index["indexdef"])
     async with conn.acquire_connection() as raw:
-        await raw.execute("ANALYZE properties")
+        # VACUUM sets the visibility map, which index-only scans (and counts) rely on.
+        await raw.execute("VACUUM ANALYZE properties")
 
 
 async def _insert_sqlite(conn: Any, rows: Iterator[tuple], total: int) -> None:

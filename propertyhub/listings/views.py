@@ -14,13 +14,13 @@ from propertyhub.listings.schemas import (
     PropertyPublic,
     PropertyUpdate,
     SearchQuery,
+    dump_search_rows,
 )
 from propertyhub.listings.search_params import parse_search
 
 bp = Blueprint("properties", url_prefix="/api/properties")
 TAG = "properties"
 _one = PropertyPublic()
-_many = PropertyPublic(many=True)
 
 
 @bp.get("", strict_slashes=True)
@@ -33,7 +33,7 @@ async def search(request: Request) -> HTTPResponse:
     viewer = await optional_user(request)
     params = parse_search(query_args(request), viewer.id if viewer else None)
     page = await services.search_listings(params)
-    return json({"items": _many.dump(page.items), "next_cursor": page.next_cursor,
+    return json({"items": dump_search_rows(page.items), "next_cursor": page.next_cursor,
                  "total": page.total, "total_relation": page.total_relation})
 
 

@@ -183,3 +183,10 @@ async def test_malformed_parameters_are_400(client, params):
 async def test_withdrawn_listings_need_their_owner(client):
     response = await client.get("/api/properties", params={"status": "withdrawn"})
     assert response.status_code == 401
+
+
+async def test_search_items_are_exactly_the_public_listing(client, catalogue):
+    body = await search(client)
+
+    for item in body["items"]:
+        assert item == (await client.get(f"/api/properties/{item['id']}")).json()
