@@ -77,10 +77,7 @@ async def http_mix(port: int, clients: int, seconds: float, seed_: int) -> dict:
 
     async def one(i: int) -> bool:
         rng = rngs[i]
-        if is_next_page(rng) and cursors[i]:
-            args = cursors[i]
-        else:
-            args = next_query(rng)
+        args = cursors[i] if is_next_page(rng) and cursors[i] else next_query(rng)
         status, body = await conns[i].get("/api/properties?" + urlencode(args))
         ok = json_ok(status, body)
         data = json.loads(body) if ok else {}

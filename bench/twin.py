@@ -46,6 +46,6 @@ async def search(conn: asyncpg.Connection, p: SearchParams,
     rows = await conn.fetch(q.sql, *q.values)
     has_next = len(rows) > p.limit
     rows = rows[: p.limit]
-    if after is None and has_next:
+    if after is None and has_next and "n" not in rows[0]:
         await total(conn, p)
     return rows, ((rows[-1]["k"], rows[-1]["id"]) if has_next else None)

@@ -51,6 +51,21 @@ BACKEND = os.environ.get("PH_TEST_DB", "sqlite")
 assert BACKEND in ("sqlite", "postgres"), f"PH_TEST_DB={BACKEND!r}: sqlite or postgres"
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "production_topology: needs the PostgreSQL + Redis app")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """The SQLite run is the embedded mode: tests of the Redis-backed app belong to the other run."""
+    if BACKEND == "postgres":
+        return
+    keep = [i for i in items if not i.get_closest_marker("production_topology")]
+    dropped = [i for i in items if i.get_closest_marker("production_topology")]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def backend() -> str:
     return BACKEND
@@ -64,7 +79,9 @@ async def app(backend: str, request, tmp_path_factory) -> AsyncIterator:
     else:
         admin = request.getfixturevalue("pg_admin_url")
         database_url = create_database(admin, f"test_{os.getpid()}_{next(_names)}")
-    settings = make_settings(database_url)
+    # PostgreSQL runs as production does: with Redis (rate limits, readiness).
+    redis = request.getfixturevalue("redis_url") if backend == "postgres" else None
+    settings = make_settings(database_url, redis_url=redis)
     await migrate(settings)
     application = build_application(settings, name=f"test_{backend}_{next(_names)}")
     async with Lifespan(application):

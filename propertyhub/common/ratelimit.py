@@ -15,8 +15,11 @@ from propertyhub.common.errors import ApiError, Code
 
 class RateLimiter:
     def __init__(self, redis_url: str | None) -> None:
-        uri = f"async+{redis_url}" if redis_url else "async+memory://"
-        self._storage = storage_from_string(uri)
+        if redis_url:
+            # redis-py's asyncio client: the one the rest of the service uses.
+            self._storage = storage_from_string(f"async+{redis_url}", implementation="redispy")
+        else:
+            self._storage = storage_from_string("async+memory://")
         self._limiter = MovingWindowRateLimiter(self._storage)
 
     async def reset(self) -> None:

@@ -5,13 +5,15 @@ few rows match, so PostgreSQL first asks the planner for an estimate, counts
 (capped, under a short statement timeout) only when the estimate is small, and
 otherwise reports the estimate as `approx`. The planner is no judge of
 geometric filters, so those are always counted, and a count that times out
-becomes a lower bound.
+becomes a lower bound. SQLite has no planner estimate worth reporting: it
+counts within a time budget, and an unfinished count is a lower bound (`gte`).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,7 +25,13 @@ from tortoise.transactions import in_transaction
 
 from propertyhub.common import cursor
 from propertyhub.listings.search_params import SearchParams
-from propertyhub.listings.search_sql import COUNT_CAP, count_sql, estimate_sql, page_sql
+from propertyhub.listings.search_sql import (
+    COUNT_CAP,
+    count_sql,
+    estimate_sql,
+    matches_sql,
+    page_sql,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +40,7 @@ ESTIMATE_COUNT_CEILING = 20_000
 # measured here), so text searches are counted only when few rows match.
 TEXT_COUNT_CEILING = 500
 COUNT_TIMEOUT_MS = 15
+SQLITE_COUNT_BUDGET_S = 0.03
 
 
 @dataclass
@@ -56,6 +65,7 @@ def listing_row(row: dict[str, Any]) -> dict[str, Any]:
     """A raw row (either database) in the shape the models give."""
     out = dict(row)
     out.pop("k", None)
+    out.pop("n", None)
     for name in ("amenities", "images"):
         if isinstance(out[name], str):
             out[name] = json.loads(out[name])
@@ -73,10 +83,31 @@ def _rounded(estimate: int) -> int:
     return round(estimate, -digits)
 
 
-async def _capped_count(conn: BaseDBAsyncClient, params: SearchParams, pg: bool) -> int | None:
-    q = count_sql(params, pg)
-    if not pg:
-        return (await conn.execute_query_dict(q.sql, q.values))[0]["n"]
+async def _sqlite_count(conn: BaseDBAsyncClient, params: SearchParams) -> tuple[int, bool]:
+    """Count matches for at most SQLITE_COUNT_BUDGET_S; returns (counted, finished).
+
+    SQLite has no statement timeout, so the rows are counted in batches and the
+    count stops when the budget is spent: what was counted is a lower bound.
+    """
+    q = matches_sql(params, False)
+    deadline = time.monotonic() + SQLITE_COUNT_BUDGET_S
+    counted = 0
+    async with conn.acquire_connection() as raw:
+        cursor = await raw.execute(q.sql, q.values)
+        try:
+            while True:
+                batch = await cursor.fetchmany(500)
+                counted += len(batch)
+                if len(batch) < 500:
+                    return counted, True
+                if time.monotonic() > deadline:
+                    return counted, False
+        finally:
+            await cursor.close()
+
+
+async def _pg_count(conn: BaseDBAsyncClient, params: SearchParams) -> int | None:
+    q = count_sql(params, True)
     try:
         async with in_transaction(conn.connection_name) as tx:
             await tx.execute_script(f"SET LOCAL statement_timeout = '{COUNT_TIMEOUT_MS}ms'")
@@ -107,7 +138,12 @@ async def total_for(conn: BaseDBAsyncClient, params: SearchParams, pg: bool,
         ceiling = TEXT_COUNT_CEILING if params.words else ESTIMATE_COUNT_CEILING
         if estimate > ceiling:
             return max(_rounded(estimate), seen), "approx"
-    n = await _capped_count(conn, params, pg)
+    if not pg:
+        counted, finished = await _sqlite_count(conn, params)
+        if not finished:
+            return max(counted, seen), "gte"
+        return (counted, "eq") if counted <= COUNT_CAP else (COUNT_CAP, "gte")
+    n = await _pg_count(conn, params)
     if n is None:
         if estimate is not None:
             return max(_rounded(estimate), seen), "approx"
@@ -135,7 +171,9 @@ async def run(conn: BaseDBAsyncClient, params: SearchParams) -> Result:
     has_next = len(rows) > params.limit
     rows = rows[: params.limit]
     if total is None:
-        if not has_next:
+        if rows and "n" in rows[0]:
+            total, relation = rows[0]["n"], "eq"  # counted by the page query itself
+        elif not has_next:
             total, relation = len(rows), "eq"  # the whole result is on this page
         else:
             total, relation = await total_for(conn, params, pg, len(rows) + 1)

@@ -127,7 +127,10 @@ def sort_key_sql(q: Query, p: SearchParams) -> str:
 
 
 def page_sql(p: SearchParams, pg: bool, after: tuple[Any, int] | None) -> Query:
-    """One page of full rows plus each row's sort key `k`, `limit + 1` to see a next page."""
+    """One page of full rows plus each row's sort key `k`, `limit + 1` to see a next page.
+
+    Nearest-first first pages also carry `n`, the number of all matches.
+    """
     q = Query(pg)
     _, desc = SORTS[p.sort]
     direction = "DESC" if desc else "ASC"
@@ -140,8 +143,10 @@ def page_sql(p: SearchParams, pg: bool, after: tuple[Any, int] | None) -> Query:
         if after is not None:
             cond += f" AND (k, pid) {op} ({q.param(after[0])}, {q.param(after[1])})"
         fence = "OFFSET 0" if pg else "LIMIT -1 OFFSET 0"
+        # The top-N sort sees every match anyway, so the first page counts them too.
+        total = ", count(*) OVER () AS n" if after is None else ""
         inner = (
-            f"SELECT pid, k FROM (SELECT id AS pid, {distance_sql(q, p)} AS k FROM properties "
+            f"SELECT pid, k{total} FROM (SELECT id AS pid, {distance_sql(q, p)} AS k FROM properties "
             f"WHERE {where} {fence}) d WHERE {cond} "
             f"ORDER BY k {direction}, pid {direction} LIMIT {int(p.limit) + 1}"
         )
@@ -154,8 +159,10 @@ def page_sql(p: SearchParams, pg: bool, after: tuple[Any, int] | None) -> Query:
             f"SELECT id AS pid, {key} AS k FROM properties WHERE {where} "
             f"ORDER BY {key} {direction}, id {direction} LIMIT {int(p.limit) + 1}"
         )
+    counted = ", s.n AS n" if p.sort == "distance" and after is None else ""
     q.sql = (
-        f"SELECT {COLUMNS}, s.k AS k FROM properties JOIN ({inner}) s ON s.pid = properties.id "
+        f"SELECT {COLUMNS}, s.k AS k{counted} FROM properties "
+        f"JOIN ({inner}) s ON s.pid = properties.id "
         f"ORDER BY s.k {direction}, s.pid {direction}"
     )
     return q
@@ -167,6 +174,13 @@ def count_sql(p: SearchParams, pg: bool, cap: int = COUNT_CAP) -> Query:
     q.sql = (
         f"SELECT count(*) AS n FROM (SELECT 1 FROM properties WHERE {where} LIMIT {cap + 1}) c"
     )
+    return q
+
+
+def matches_sql(p: SearchParams, pg: bool, cap: int = COUNT_CAP) -> Query:
+    """The matching rows themselves (one column), for counting as they stream."""
+    q = Query(pg)
+    q.sql = f"SELECT 1 FROM properties WHERE {where_clause(q, p)} LIMIT {cap + 1}"
     return q
 
 

@@ -2,16 +2,34 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from tortoise import Tortoise
 
 
-async def test_health_and_readiness(client):
+async def test_health_and_readiness(client, backend):
     health = await client.get("/healthz")
     ready = await client.get("/readyz")
 
     assert health.json() == {"status": "ok"}
     assert ready.status_code == 200
-    assert ready.json()["checks"] == {"database": "ok"}
+    expected = {"database": "ok", "redis": "ok"} if backend == "postgres" else {"database": "ok"}
+    assert ready.json()["checks"] == expected
+
+
+@pytest.mark.production_topology
+async def test_readiness_fails_when_redis_is_gone(client, app):
+    from redis.asyncio import Redis
+
+    working = app.sanic.ctx.redis
+    app.sanic.ctx.redis = Redis.from_url("redis://127.0.0.1:1/0")  # nothing listens there
+    try:
+        response = await client.get("/readyz")
+    finally:
+        await app.sanic.ctx.redis.aclose()
+        app.sanic.ctx.redis = working
+
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "redis": "down"}
 
 
 async def test_openapi_describes_every_route_with_schemas(client, app):
