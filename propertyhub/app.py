@@ -58,12 +58,13 @@ def setup_rate_limits(app: Sanic, settings: Settings) -> None:
 
 def setup_routes(app: Sanic) -> None:
     from propertyhub.accounts.views import bp as auth_bp
+    from propertyhub.agents.views import bp as agents_bp
     from propertyhub.cart.views import bp as cart_bp
     from propertyhub.crm.views import crm_bp, leads_bp
     from propertyhub.listings.views import bp as listings_bp
     from propertyhub.ops.views import bp as ops_bp
 
-    for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, ops_bp):
+    for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, agents_bp, ops_bp):
         app.blueprint(bp)
 
 

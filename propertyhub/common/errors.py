@@ -33,6 +33,8 @@ class Code(StrEnum):
     # listings / cart / crm
     ALREADY_IN_CART = "already_in_cart"
     INVALID_CURSOR = "invalid_cursor"
+    # agents / billing
+    AGENT_IN_USE = "agent_in_use"
 
 
 _STATUS_CODES = {

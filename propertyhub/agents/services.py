@@ -1,0 +1,60 @@
+"""AI agents: the public catalogue and sellers' own agents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.expressions import Q
+
+from propertyhub.agents.models import AiAgent
+from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.pagination import id_page
+
+
+def visible_to(user_id: int | None) -> Q:
+    scope = Q(is_public=True)
+    return scope | Q(owner_id=user_id) if user_id is not None else scope
+
+
+async def catalogue(user_id: int | None, limit: int, token: str | None):
+    return await id_page(AiAgent.filter(visible_to(user_id)), limit, token)
+
+
+async def get_visible(user_id: int | None, agent_id: int) -> AiAgent:
+    agent = await AiAgent.filter(visible_to(user_id), id=agent_id).first()
+    if agent is None:
+        raise ApiError.not_found("ai agent")
+    return agent
+
+
+async def create(owner_id: int, fields: dict[str, Any]) -> AiAgent:
+    return await AiAgent.create(owner_id=owner_id, **fields)
+
+
+async def get_owned(owner_id: int, agent_id: int) -> AiAgent:
+    # Someone else's private agent is indistinguishable from a missing one.
+    agent = await get_visible(owner_id, agent_id)
+    if agent.owner_id != owner_id:
+        raise ApiError(403, Code.FORBIDDEN, "only the agent's owner may change it")
+    return agent
+
+
+async def update(owner_id: int, agent_id: int, changes: dict[str, Any]) -> AiAgent:
+    agent = await get_owned(owner_id, agent_id)
+    if "voice" in changes:
+        changes["voice"] = {**agent.voice, **changes["voice"]}
+    for name, value in changes.items():
+        setattr(agent, name, value)
+    await agent.save()
+    return agent
+
+
+async def delete(owner_id: int, agent_id: int) -> None:
+    from propertyhub.billing.models import Subscription
+
+    agent = await get_owned(owner_id, agent_id)
+    if await Subscription.filter(ai_agent_id=agent.id,
+                                 status__in=["active", "incomplete", "past_due"]).exists():
+        raise ApiError(409, Code.AGENT_IN_USE,
+                       "this agent has an active subscription; terminate it first")
+    await agent.delete()

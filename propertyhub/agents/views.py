@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, empty, json
+
+from propertyhub.agents import services
+from propertyhub.agents.schemas import AiAgentCreate, AiAgentPage, AiAgentPublic, AiAgentUpdate
+from propertyhub.common.auth import authorized, optional_user
+from propertyhub.common.openapi import doc
+from propertyhub.common.params import page_args, path_id
+from propertyhub.common.schemas import load_body
+
+bp = Blueprint("ai_agents", url_prefix="/api/ai-agents")
+TAG = "ai-agents"
+_one = AiAgentPublic()
+_many = AiAgentPublic(many=True)
+
+
+@bp.get("", strict_slashes=True)
+@doc("The public catalogue plus the caller's own agents", tag=TAG,
+     responses={200: AiAgentPage}, errors=(400,))
+async def catalogue(request: Request) -> HTTPResponse:
+    user = await optional_user(request)
+    limit, token = page_args(request)
+    items, next_cursor = await services.catalogue(user.id if user else None, limit, token)
+    return json({"items": _many.dump(items), "next_cursor": next_cursor})
+
+
+@bp.post("", strict_slashes=True)
+@authorized("seller")
+@doc("Create an AI agent", tag=TAG, body=AiAgentCreate, responses={201: AiAgentPublic},
+     errors=(400, 403, 422), auth=True)
+async def create(request: Request) -> HTTPResponse:
+    data = load_body(request, AiAgentCreate())
+    return json(_one.dump(await services.create(request.ctx.user.id, data)), 201)
+
+
+@bp.put("/<agent_id>")
+@authorized()
+@doc("Change an AI agent (owner only)", tag=TAG, body=AiAgentUpdate,
+     responses={200: AiAgentPublic}, errors=(400, 403, 404, 422), auth=True,
+     description="Fields not sent keep their values; `voice` is merged field by field.")
+async def update(request: Request, agent_id: str) -> HTTPResponse:
+    data = load_body(request, AiAgentUpdate(), partial=True)
+    agent = await services.update(request.ctx.user.id, path_id(agent_id, "ai agent"), data)
+    return json(_one.dump(agent))
+
+
+@bp.delete("/<agent_id>")
+@authorized()
+@doc("Delete an AI agent (owner only)", tag=TAG, responses={204: None},
+     errors=(403, 404, 409), auth=True,
+     description="Refused with 409 while a subscription on it is active.")
+async def delete(request: Request, agent_id: str) -> HTTPResponse:
+    await services.delete(request.ctx.user.id, path_id(agent_id, "ai agent"))
+    return empty()
