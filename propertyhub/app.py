@@ -59,13 +59,41 @@ def setup_rate_limits(app: Sanic, settings: Settings) -> None:
 def setup_routes(app: Sanic) -> None:
     from propertyhub.accounts.views import bp as auth_bp
     from propertyhub.agents.views import bp as agents_bp
+    from propertyhub.billing.views import ai_bp, hires_bp, subs_bp, tx_bp
     from propertyhub.cart.views import bp as cart_bp
     from propertyhub.crm.views import crm_bp, leads_bp
     from propertyhub.listings.views import bp as listings_bp
     from propertyhub.ops.views import bp as ops_bp
 
-    for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, agents_bp, ops_bp):
+    for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, hires_bp, ai_bp, agents_bp,
+               subs_bp, tx_bp, ops_bp):
         app.blueprint(bp)
+
+
+def setup_background(app: Sanic, settings: Settings) -> None:
+    """Embedded mode: tasks run eagerly on this loop; the beat jobs run in-process."""
+    from workers.celery_app import celery_app
+
+    if not celery_app.conf.task_always_eager:
+        return
+
+    @app.before_server_start
+    async def attach(app: Sanic) -> None:
+        import asyncio
+
+        from workers.runtime import attach_web_loop
+        from workers.scheduler import Scheduler
+
+        attach_web_loop(asyncio.get_running_loop())
+        app.ctx.scheduler = Scheduler(settings.scheduler_interval_seconds)
+        app.ctx.scheduler.start()
+
+    @app.after_server_stop
+    async def detach(app: Sanic) -> None:
+        from workers.runtime import attach_web_loop
+
+        await app.ctx.scheduler.stop()
+        attach_web_loop(None)
 
 
 def create_app(settings: Settings | None = None, name: str = "propertyhub") -> Sanic:
@@ -76,6 +104,7 @@ def create_app(settings: Settings | None = None, name: str = "propertyhub") -> S
     setup_db(app, settings)
     setup_redis(app, settings)
     setup_rate_limits(app, settings)
+    setup_background(app, settings)
     setup_routes(app)
     setup_openapi(app)
     return app

@@ -59,6 +59,34 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+async def renew(settings: Settings, as_of) -> dict[str, int]:
+    from tortoise import Tortoise
+
+    from propertyhub.billing.renewals import renew_due
+    from propertyhub.db import tortoise_config
+
+    await Tortoise.init(config=tortoise_config(settings.database_url))
+    try:
+        return await renew_due(as_of)
+    finally:
+        await Tortoise.close_connections()
+
+
+def cmd_renew(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    try:
+        as_of = datetime.fromisoformat(args.as_of.replace("Z", "+00:00"))
+    except ValueError:
+        print(f"--as-of: not an ISO 8601 time: {args.as_of!r}", file=sys.stderr)
+        return 2
+    as_of = as_of if as_of.tzinfo else as_of.replace(tzinfo=UTC)
+    outcomes = asyncio.run(renew(Settings.from_env(), as_of))
+    print(f"renewal pass as of {as_of.isoformat()}: " + (", ".join(
+        f"{n} {outcome}" for outcome, n in sorted(outcomes.items())) or "nothing due"))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="propertyhub", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -72,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     seed.add_argument("--users", type=int, default=100)
     seed.add_argument("--seed", type=int, default=42, help="random seed (repeatable data)")
     seed.set_defaults(func=cmd_seed)
+    renew_cmd = sub.add_parser("renew", help="run the renewal pass as if the clock read --as-of")
+    renew_cmd.add_argument("--as-of", required=True, help="ISO 8601 time, e.g. 2027-01-01T00:00Z")
+    renew_cmd.set_defaults(func=cmd_renew)
     args = parser.parse_args(argv)
     return args.func(args)
 

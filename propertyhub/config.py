@@ -40,6 +40,7 @@ class Settings:
     rate_limit_register: str = "20/minute"
     rate_limit_login: str = "10/minute"
     max_body_bytes: int = 1024 * 1024
+    scheduler_interval_seconds: float = 60.0
 
     @property
     def is_sqlite(self) -> bool:

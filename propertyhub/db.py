@@ -14,6 +14,7 @@ MODEL_MODULES = [
     "propertyhub.agents.models",
     "propertyhub.billing.models",
     "propertyhub.calls.models",
+    "propertyhub.payments.models",
 ]
 
 # search-physics.md, traps 1 and 6: generic plans and a lossy text bitmap.

@@ -1,36 +1,63 @@
 """The Celery application.
 
-With `REDIS_URL` set, tasks go through Redis to worker processes. Without it
-(the embedded default) they run eagerly, in-process, so `make run` needs
-nothing but Python.
+With `REDIS_URL` set, tasks go through Redis to worker processes, and one beat
+process schedules the periodic jobs. Without it (the embedded default) tasks
+run eagerly in a thread of the web process and an in-process scheduler
+(workers/scheduler.py) runs the periodic jobs, so `make run` needs nothing but
+Python.
 """
 
 from __future__ import annotations
 
 from celery import Celery
+from celery.signals import worker_process_init, worker_process_shutdown
 
 from propertyhub.config import Settings
+
+# The longest countdown a task is scheduled with (a dunning retry is a beat job,
+# not a countdown); the visibility timeout must exceed it.
+MAX_COUNTDOWN_S = 3600
+BEAT_SCHEDULE = {
+    "renew-due-subscriptions": {"task": "workers.tasks.renew_due_task", "schedule": 60.0},
+    "prune-idempotency-keys": {"task": "workers.tasks.prune_idempotency_task",
+                               "schedule": 3600.0},
+}
 
 
 def make_celery(settings: Settings | None = None) -> Celery:
     settings = settings or Settings.from_env()
-    app = Celery("propertyhub", include=[])
+    app = Celery("propertyhub", include=["workers.tasks"])
     if settings.redis_url:
         app.conf.update(
             broker_url=settings.redis_url,
-            result_backend=settings.redis_url,
+            result_backend=None,
+            task_ignore_result=True,
             task_acks_late=True,
             task_reject_on_worker_lost=True,
             worker_prefetch_multiplier=1,
-            # Above the longest countdown a task is scheduled with.
-            broker_transport_options={"visibility_timeout": 6 * 3600},
+            broker_transport_options={"visibility_timeout": MAX_COUNTDOWN_S * 2},
+            beat_schedule=BEAT_SCHEDULE,
         )
     else:
         app.conf.update(task_always_eager=True, task_eager_propagates=True,
-                        broker_url="memory://", result_backend="cache+memory://")
+                        broker_url="memory://", task_ignore_result=True)
     app.conf.update(task_serializer="json", accept_content=["json"], timezone="UTC",
                     enable_utc=True)
     return app
 
 
 celery_app = make_celery()
+
+
+@worker_process_init.connect
+def _open_loop(**_: object) -> None:
+    from workers.runtime import start_worker_loop
+
+    start_worker_loop(Settings.from_env().database_url)
+
+
+@worker_process_shutdown.connect
+def _close_loop(**_: object) -> None:
+    from workers.runtime import stop_worker_loop
+
+    stop_worker_loop()

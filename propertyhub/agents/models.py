@@ -20,6 +20,8 @@ class AiAgent(Model):
     silence_timeout_seconds = fields.IntField(default=60)
     price_monthly_cents = fields.IntField(default=0)
     price_yearly_cents = fields.IntField(default=0)
+    # Deleted agents with billing history are archived, so that history stays whole.
+    archived_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

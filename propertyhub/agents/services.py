@@ -8,12 +8,15 @@ from tortoise.expressions import Q
 
 from propertyhub.agents.models import AiAgent
 from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.models import utcnow
 from propertyhub.common.pagination import id_page
 
 
 def visible_to(user_id: int | None) -> Q:
     scope = Q(is_public=True)
-    return scope | Q(owner_id=user_id) if user_id is not None else scope
+    if user_id is not None:
+        scope |= Q(owner_id=user_id)
+    return scope & Q(archived_at=None)
 
 
 async def catalogue(user_id: int | None, limit: int, token: str | None):
@@ -57,4 +60,8 @@ async def delete(owner_id: int, agent_id: int) -> None:
                                  status__in=["active", "incomplete", "past_due"]).exists():
         raise ApiError(409, Code.AGENT_IN_USE,
                        "this agent has an active subscription; terminate it first")
-    await agent.delete()
+    if await Subscription.filter(ai_agent_id=agent.id).exists():
+        agent.archived_at = utcnow()
+        await agent.save(update_fields=["archived_at", "updated_at"])
+    else:
+        await agent.delete()

@@ -24,6 +24,12 @@ class Subscription(Model):
     currency = fields.CharField(max_length=3, default="USD")
     payment_method = fields.CharField(max_length=64, default="pm_card_visa")
     property_ids = fields.JSONField(default=list)
+    # Dunning: when the first failed renewal of this period happened, how many
+    # attempts failed, and when the next one is due.
+    failed_at = fields.DatetimeField(null=True)
+    retry_count = fields.IntField(default=0)
+    next_retry_at = fields.DatetimeField(null=True)
+    canceled_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -43,7 +49,31 @@ class Transaction(Model):
     currency = fields.CharField(max_length=3, default="USD")
     status = fields.CharField(max_length=10, default="pending")
     failure_reason = fields.CharField(max_length=64, null=True)
+    # The period a charge pays for and which attempt at it this is: one row each,
+    # so a retried task can never record (or charge) the same attempt twice.
+    period_start = fields.DatetimeField(null=True)
+    attempt = fields.IntField(default=1)
+    processor_id = fields.CharField(max_length=32, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "transactions"
+        unique_together = (("subscription", "kind", "period_start", "attempt"),)
+
+
+class IdempotencyKey(Model):
+    """A client's Idempotency-Key: the first answer, replayed for retries of the same request."""
+
+    id = fields.BigIntField(primary_key=True)
+    user = fields.ForeignKeyField("models.User", related_name="idempotency_keys",
+                                  on_delete=fields.CASCADE)
+    scope = fields.CharField(max_length=40)
+    key = fields.CharField(max_length=200)
+    request_hash = fields.CharField(max_length=64)
+    status_code = fields.IntField(null=True)  # null while the first request runs
+    response = fields.JSONField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "idempotency_keys"
+        unique_together = (("user", "scope", "key"),)

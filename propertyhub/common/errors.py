@@ -35,6 +35,10 @@ class Code(StrEnum):
     INVALID_CURSOR = "invalid_cursor"
     # agents / billing
     AGENT_IN_USE = "agent_in_use"
+    ALREADY_SUBSCRIBED = "already_subscribed"
+    PAYMENT_FAILED = "payment_failed"
+    IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use"
+    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
 
 
 _STATUS_CODES = {

@@ -44,7 +44,8 @@ def test_migrate_is_repeatable_and_seed_fills_the_database(env, database_url):
     seeded = run(["seed", "--listings", "300", "--users", "20"], env)
 
     assert first.returncode == 0, first.stderr
-    assert "applied 1 migration" in first.stdout
+    migrations = sorted(p.name for p in Path("migrations/models").glob("[0-9]*_*.py"))
+    assert f"applied {len(migrations)} migration(s): {', '.join(migrations)}" in first.stdout
     assert "applied 0 migration" in second.stdout
     assert seeded.returncode == 0, seeded.stderr
     assert "seeded 20 users and 300 listings" in seeded.stdout

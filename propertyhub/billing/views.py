@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+
+from propertyhub.billing import idempotency, services
+from propertyhub.billing.models import Subscription, Transaction
+from propertyhub.billing.schemas import (
+    AssignmentPage,
+    AssignmentPublic,
+    AvailableAgent,
+    AvailableAgentPage,
+    HireAi,
+    HireAiResult,
+    HireHuman,
+    HireHumanResult,
+    PaymentMethodUpdate,
+    SubscriptionPage,
+    SubscriptionPublic,
+    Terminate,
+    TerminateResult,
+    TransactionPage,
+    TransactionPublic,
+)
+from propertyhub.common.auth import authorized
+from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.openapi import doc
+from propertyhub.common.params import page_args, path_id
+from propertyhub.common.schemas import json_object, load, load_body
+from propertyhub.crm.models import AgentAssignment
+from workers.dispatch import settle_and_wait
+
+ai_bp = Blueprint("billing_ai", url_prefix="/api/ai-agents")
+subs_bp = Blueprint("subscriptions", url_prefix="/api/subscriptions")
+tx_bp = Blueprint("transactions", url_prefix="/api/transactions")
+hires_bp = Blueprint("crm_agents", url_prefix="/api/crm/agents")
+TAG = "billing"
+_sub, _subs = SubscriptionPublic(), SubscriptionPublic(many=True)
+_txs = TransactionPublic(many=True)
+_hire, _hire_human, _terminate = HireAiResult(), HireHumanResult(), TerminateResult()
+IDEMPOTENCY = ("The `Idempotency-Key` header makes retries safe: the same key and body "
+               "replay the first answer, another body is a 422, a request still running is "
+               "a 409. Keys live 24 hours.")
+
+
+async def _settled(sub_id: int, tx_id: int) -> tuple[Subscription, Transaction]:
+    await settle_and_wait(tx_id)
+    return await Subscription.get(id=sub_id), await Transaction.get(id=tx_id)
+
+
+def _declined(result: dict) -> ApiError:
+    return ApiError(402, Code.PAYMENT_FAILED, "the card was declined",
+                    {"reason": result["transaction"]["failure_reason"], **result})
+
+
+@ai_bp.post("/hire")
+@authorized("seller")
+@doc("Hire an AI agent on a subscription", tag=TAG, body=HireAi, responses={201: HireAiResult},
+     errors=(400, 402, 403, 404, 409, 422), auth=True,
+     description="`subscription.status` is `active` when the charge settled within the "
+                 "request, `incomplete` while the workers still process it. " + IDEMPOTENCY)
+async def hire_ai(request: Request) -> HTTPResponse:
+    body = json_object(request)
+    user = request.ctx.user
+
+    async def action() -> tuple[int, dict]:
+        data = load(HireAi(), body)
+        sub, tx = await services.hire_ai(user.id, data["ai_agent_id"], data["plan"],
+                                         data["property_ids"], data["payment_method"])
+        sub, tx = await _settled(sub.id, tx.id)
+        result = _hire.dump({"subscription": sub, "transaction": tx})
+        if tx.status == "failed":
+            raise _declined(result)
+        return 201, result
+
+    status, payload = await idempotency.run_once(user.id, "ai-hire",
+                                                 request.headers.get("idempotency-key"),
+                                                 body, action)
+    return json(payload, status)
+
+
+@ai_bp.post("/<agent_id>/terminate")
+@authorized("seller")
+@doc("End the caller's subscription on an AI agent", tag=TAG, body=Terminate,
+     responses={200: TerminateResult}, errors=(400, 403, 404, 422), auth=True,
+     description="Now, with the unused time refunded pro rata (to the second, rounded down "
+                 "to the cent), or with `at_period_end: true`: no refund, no renewal.")
+async def terminate(request: Request, agent_id: str) -> HTTPResponse:
+    data = load(Terminate(), json_object(request) if request.body else {})
+    sub, refund = await services.terminate(request.ctx.user.id, path_id(agent_id, "ai agent"),
+                                           data["at_period_end"])
+    return json(_terminate.dump({"subscription": sub, "refund": refund}))
+
+
+@subs_bp.get("", strict_slashes=True)
+@authorized()
+@doc("The caller's subscriptions", tag=TAG, responses={200: SubscriptionPage},
+     errors=(400,), auth=True)
+async def list_subscriptions(request: Request) -> HTTPResponse:
+    limit, token = page_args(request)
+    items, nxt = await services.list_subscriptions(request.ctx.user.id, limit, token)
+    return json({"items": _subs.dump(items), "next_cursor": nxt})
+
+
+@subs_bp.get("/<sub_id>")
+@authorized()
+@doc("One of the caller's subscriptions", tag=TAG, responses={200: SubscriptionPublic},
+     errors=(404,), auth=True)
+async def get_subscription(request: Request, sub_id: str) -> HTTPResponse:
+    sub = await services.get_subscription(request.ctx.user.id, path_id(sub_id, "subscription"))
+    return json(_sub.dump(sub))
+
+
+@subs_bp.put("/<sub_id>/payment-method")
+@authorized()
+@doc("Change the card; a past_due subscription is retried at once", tag=TAG,
+     body=PaymentMethodUpdate, responses={200: SubscriptionPublic},
+     errors=(400, 404, 422), auth=True)
+async def payment_method(request: Request, sub_id: str) -> HTTPResponse:
+    from propertyhub.billing.renewals import retry_with_new_method
+
+    data = load_body(request, PaymentMethodUpdate())
+    sub = await retry_with_new_method(request.ctx.user.id, path_id(sub_id, "subscription"),
+                                      data["payment_method"])
+    return json(_sub.dump(sub))
+
+
+@tx_bp.get("", strict_slashes=True)
+@authorized()
+@doc("The caller's transactions, newest first", tag=TAG, responses={200: TransactionPage},
+     errors=(400,), auth=True)
+async def list_transactions(request: Request) -> HTTPResponse:
+    limit, token = page_args(request)
+    items, nxt = await services.list_transactions(request.ctx.user.id, limit, token)
+    return json({"items": _txs.dump(items), "next_cursor": nxt})
+
+
+@hires_bp.post("", strict_slashes=True)
+@authorized("seller")
+@doc("Hire a human agent on a subscription", tag=TAG, body=HireHuman,
+     responses={201: HireHumanResult}, errors=(400, 402, 403, 404, 409, 422), auth=True,
+     description=IDEMPOTENCY)
+async def hire_human(request: Request) -> HTTPResponse:
+    body = json_object(request)
+    user = request.ctx.user
+
+    async def action() -> tuple[int, dict]:
+        data = load(HireHuman(), body)
+        assignment, sub, tx = await services.hire_human(
+            user.id, data["agent_id"], data["plan"], data["property_ids"],
+            data["payment_method"])
+        sub, tx = await _settled(sub.id, tx.id)
+        assignment = await AgentAssignment.get(id=assignment.id)
+        result = _hire_human.dump({"assignment": assignment, "subscription": sub,
+                                   "transaction": tx})
+        if tx.status == "failed":
+            raise _declined(result)
+        return 201, result
+
+    status, payload = await idempotency.run_once(user.id, "human-hire",
+                                                 request.headers.get("idempotency-key"),
+                                                 body, action)
+    return json(payload, status)
+
+
+@hires_bp.get("", strict_slashes=True)
+@authorized("seller", "agent")
+@doc("Assignments: a seller's hires, or an agent's clients", tag=TAG,
+     responses={200: AssignmentPage}, errors=(400, 403), auth=True)
+async def list_assignments(request: Request) -> HTTPResponse:
+    limit, token = page_args(request)
+    user = request.ctx.user
+    items, nxt = await services.list_assignments(user.id, user.role, limit, token)
+    return json({"items": AssignmentPublic(many=True).dump(items), "next_cursor": nxt})
+
+
+@hires_bp.get("/available")
+@doc("Human agents for hire", tag=TAG, responses={200: AvailableAgentPage}, errors=(400,))
+async def available(request: Request) -> HTTPResponse:
+    from propertyhub.accounts.models import Role, User
+    from propertyhub.common.pagination import id_page
+
+    limit, token = page_args(request)
+    qs = User.filter(role=Role.AGENT, monthly_fee_cents__isnull=False)
+    items, nxt = await id_page(qs, limit, token)
+    return json({"items": AvailableAgent(many=True).dump(items), "next_cursor": nxt})

@@ -1,0 +1,128 @@
+"""A mock card processor, shaped like a real one so one can replace it behind `Processor`.
+
+Payment methods are test tokens, as processors' test cards are:
+
+| token | outcome |
+|---|---|
+| `pm_card_visa` | succeeds |
+| `pm_card_declined` | declined: `card_declined` |
+| `pm_card_insufficient_funds` | declined: `insufficient_funds` |
+| `pm_card_processing_error` | fails transiently on the first attempt, succeeds on a retry |
+
+Every call takes an idempotency key: the same key returns the same object and
+never moves money twice. Everything that happens is recorded as an event signed
+with HMAC-SHA256 over `"{timestamp}.{body}"`, as webhooks are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from typing import Protocol
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from propertyhub.payments.models import PaymentCharge, PaymentEvent, PaymentRefund
+
+TEST_METHODS = {
+    "pm_card_visa": None,
+    "pm_card_declined": "card_declined",
+    "pm_card_insufficient_funds": "insufficient_funds",
+    "pm_card_processing_error": "processing_error",
+}
+TRANSIENT = {"processing_error"}
+
+
+class TransientPaymentError(Exception):
+    """The processor could not decide now; the same call succeeds or fails on a retry."""
+
+
+class Processor(Protocol):
+    async def create_charge(self, amount_cents: int, currency: str, payment_method: str,
+                            idempotency_key: str) -> PaymentCharge: ...
+
+    async def confirm_charge(self, charge_id: str) -> PaymentCharge: ...
+
+    async def refund(self, charge_id: str, amount_cents: int,
+                     idempotency_key: str) -> PaymentRefund: ...
+
+
+def sign(secret: str, timestamp: int, body: str) -> str:
+    return hmac.new(secret.encode(), f"{timestamp}.{body}".encode(), hashlib.sha256).hexdigest()
+
+
+def verify(secret: str, event: PaymentEvent) -> bool:
+    return hmac.compare_digest(sign(secret, event.timestamp, event.body), event.signature)
+
+
+class MockProcessor:
+    def __init__(self, signing_secret: str) -> None:
+        self.secret = signing_secret
+
+    async def _event(self, kind: str, data: dict) -> None:
+        body = json.dumps({"type": kind, "data": data}, sort_keys=True, separators=(",", ":"))
+        ts = int(time.time())
+        await PaymentEvent.create(type=kind, body=body, timestamp=ts,
+                                  signature=sign(self.secret, ts, body))
+
+    async def create_charge(self, amount_cents: int, currency: str, payment_method: str,
+                            idempotency_key: str) -> PaymentCharge:
+        existing = await PaymentCharge.get_or_none(idempotency_key=idempotency_key)
+        if existing is not None:
+            return existing
+        try:
+            charge = await PaymentCharge.create(
+                id="ch_" + secrets.token_hex(12), idempotency_key=idempotency_key,
+                amount_cents=amount_cents, currency=currency, payment_method=payment_method)
+        except IntegrityError:  # the same key, concurrently
+            return await PaymentCharge.get(idempotency_key=idempotency_key)
+        await self._event("charge.created", {"id": charge.id, "amount": amount_cents})
+        return charge
+
+    async def confirm_charge(self, charge_id: str) -> PaymentCharge:
+        """Settle a pending charge. Settled charges are returned as they are."""
+        async with in_transaction():
+            charge = await PaymentCharge.select_for_update().get(id=charge_id)
+            if charge.status != "pending":
+                return charge
+            charge.attempts += 1
+            outcome = TEST_METHODS.get(charge.payment_method, "invalid_payment_method")
+            if outcome in TRANSIENT and charge.attempts == 1:
+                await charge.save(update_fields=["attempts", "updated_at"])
+                transient = True
+            else:
+                transient = False
+                charge.status = "succeeded" if outcome in (None, *TRANSIENT) else "failed"
+                charge.failure_code = None if charge.status == "succeeded" else outcome
+                await charge.save(update_fields=["attempts", "status", "failure_code",
+                                                 "updated_at"])
+        if transient:
+            await self._event("charge.processing_error", {"id": charge.id})
+            raise TransientPaymentError(charge.id)
+        await self._event(f"charge.{charge.status}",
+                          {"id": charge.id, "failure_code": charge.failure_code})
+        return charge
+
+    async def refund(self, charge_id: str, amount_cents: int,
+                     idempotency_key: str) -> PaymentRefund:
+        existing = await PaymentRefund.get_or_none(idempotency_key=idempotency_key)
+        if existing is not None:
+            return existing
+        async with in_transaction():
+            charge = await PaymentCharge.select_for_update().get(id=charge_id)
+            if charge.status != "succeeded":
+                raise ValueError("only a succeeded charge can be refunded")
+            if amount_cents <= 0 or charge.refunded_cents + amount_cents > charge.amount_cents:
+                raise ValueError("refund exceeds what is left of the charge")
+            charge.refunded_cents += amount_cents
+            await charge.save(update_fields=["refunded_cents", "updated_at"])
+            refund = await PaymentRefund.create(id="re_" + secrets.token_hex(12),
+                                                idempotency_key=idempotency_key,
+                                                charge_id=charge.id, amount_cents=amount_cents)
+        await self._event("refund.succeeded", {"id": refund.id, "charge": charge.id,
+                                                "amount": amount_cents})
+        return refund

@@ -1,0 +1,47 @@
+"""The embedded mode's beat: the periodic jobs on the web process's own loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+
+log = logging.getLogger(__name__)
+PRUNE_EVERY_S = 3600.0
+
+
+class Scheduler:
+    def __init__(self, interval_seconds: float) -> None:
+        self.interval = interval_seconds
+        self._task: asyncio.Task | None = None
+        self._last_prune = 0.0
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="propertyhub-scheduler")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def tick(self) -> None:
+        from propertyhub.billing.idempotency import prune
+        from propertyhub.billing.renewals import renew_due
+        from propertyhub.common.models import utcnow
+
+        outcomes = await renew_due(utcnow())
+        if outcomes:
+            log.info("renewals: %s", outcomes)
+        if time.monotonic() - self._last_prune > PRUNE_EVERY_S:
+            self._last_prune = time.monotonic()
+            await prune()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.tick()
+            except Exception:  # a failed tick must not stop the schedule
+                log.exception("scheduled jobs failed")
+            await asyncio.sleep(self.interval)

@@ -1,0 +1,53 @@
+"""Thin task wrappers: ids in, a service call, retries on transient failures.
+
+Every task is idempotent: the services key processor calls by the row they
+settle and re-check state under a row lock, so a redelivered task is harmless.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from propertyhub.payments import TransientPaymentError
+from workers.celery_app import celery_app
+from workers.runtime import run_async
+
+
+@celery_app.task(bind=True, max_retries=8, name="workers.tasks.settle_charge_task")
+def settle_charge_task(self, transaction_id: int) -> str:
+    from propertyhub.billing.services import settle_charge
+
+    try:
+        return run_async(settle_charge(transaction_id))
+    except TransientPaymentError as exc:
+        raise self.retry(exc=exc, countdown=min(2 ** self.request.retries, 60)) from exc
+
+
+@celery_app.task(bind=True, max_retries=8, name="workers.tasks.renew_subscription_task")
+def renew_subscription_task(self, subscription_id: int, as_of: str) -> str:
+    from propertyhub.billing.renewals import renew_one
+
+    try:
+        return run_async(renew_one(subscription_id, datetime.fromisoformat(as_of)))
+    except TransientPaymentError as exc:
+        raise self.retry(exc=exc, countdown=min(2 ** self.request.retries, 60)) from exc
+
+
+@celery_app.task(name="workers.tasks.renew_due_task")
+def renew_due_task(as_of: str | None = None) -> int:
+    """Fan the due subscriptions out to the workers, one task each."""
+    from propertyhub.billing.renewals import due_ids
+    from propertyhub.common.models import utcnow
+
+    moment = datetime.fromisoformat(as_of) if as_of else utcnow()
+    ids = run_async(due_ids(moment))
+    for sub_id in ids:
+        renew_subscription_task.delay(sub_id, moment.isoformat())
+    return len(ids)
+
+
+@celery_app.task(name="workers.tasks.prune_idempotency_task")
+def prune_idempotency_task() -> int:
+    from propertyhub.billing.idempotency import prune
+
+    return run_async(prune())
