@@ -21,11 +21,19 @@ MODEL_MODULES = [
 PG_SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan", "work_mem": "32MB"}
 
 
+async def keep_session(connection: Any) -> None:
+    """asyncpg's pool otherwise runs `RESET ALL; UNLISTEN *; ...` on every release: a round
+    trip per query, since Tortoise acquires per query. The service keeps no session state
+    (no LISTEN, advisory locks or SET outside a transaction), so there is nothing to reset;
+    an open transaction is still rolled back by the pool."""
+
+
 def tortoise_config(database_url: str, *, with_aerich: bool = False) -> dict[str, Any]:
     connection = expand_db_url(database_url)
     if connection["engine"].endswith("asyncpg"):
         creds = connection["credentials"]
         creds["server_settings"] = dict(PG_SERVER_SETTINGS)
+        creds["reset"] = keep_session
         creds.setdefault("minsize", 2)
         creds.setdefault("maxsize", 10)
     models = list(MODEL_MODULES)

@@ -9,6 +9,8 @@ Python.
 
 from __future__ import annotations
 
+import os
+
 from celery import Celery
 from celery.signals import worker_process_init, worker_process_shutdown
 
@@ -28,6 +30,7 @@ def make_celery(settings: Settings | None = None) -> Celery:
     settings = settings or Settings.from_env()
     app = Celery("propertyhub", include=["workers.tasks"])
     if settings.redis_url:
+        visibility = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", MAX_COUNTDOWN_S * 2))
         app.conf.update(
             broker_url=settings.redis_url,
             result_backend=None,
@@ -35,7 +38,12 @@ def make_celery(settings: Settings | None = None) -> Celery:
             task_acks_late=True,
             task_reject_on_worker_lost=True,
             worker_prefetch_multiplier=1,
-            broker_transport_options={"visibility_timeout": MAX_COUNTDOWN_S * 2},
+            # A task of a worker that died unannounced is redelivered after the
+            # visibility timeout, found by a sweep every few seconds (kombu's default
+            # sweeps only every 100 s).
+            broker_transport_options={"visibility_timeout": visibility,
+                                      "unacked_restore_interval": max(1, min(10, visibility // 2)),
+                                      "unacked_restore_throttle": 1},
             beat_schedule=BEAT_SCHEDULE,
         )
     else:

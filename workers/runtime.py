@@ -29,7 +29,9 @@ def start_worker_loop(database_url: str) -> None:
 
     global _worker_loop
     _worker_loop = asyncio.new_event_loop()
-    _worker_loop.run_until_complete(Tortoise.init(config=tortoise_config(database_url)))
+    # Global fallback: each task runs in its own context, all share this pool.
+    _worker_loop.run_until_complete(
+        Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True))
 
 
 def stop_worker_loop() -> None:

@@ -33,16 +33,30 @@ def renew_subscription_task(self, subscription_id: int, as_of: str) -> str:
         raise self.retry(exc=exc, countdown=min(2 ** self.request.retries, 60)) from exc
 
 
+FAN_OUT_CHUNK = 200
+
+
+@celery_app.task(bind=True, max_retries=8, name="workers.tasks.renew_batch_task")
+def renew_batch_task(self, subscription_ids: list[int], as_of: str) -> dict[str, int]:
+    """Renew a chunk; a redelivered chunk skips what is done (`not_due`)."""
+    from propertyhub.billing.renewals import renew_many
+
+    try:
+        return run_async(renew_many(subscription_ids, datetime.fromisoformat(as_of)))
+    except TransientPaymentError as exc:
+        raise self.retry(exc=exc, countdown=1) from exc
+
+
 @celery_app.task(name="workers.tasks.renew_due_task")
 def renew_due_task(as_of: str | None = None) -> int:
-    """Fan the due subscriptions out to the workers, one task each."""
+    """The beat job: fan the due subscriptions out to the workers in chunks."""
     from propertyhub.billing.renewals import due_ids
     from propertyhub.common.models import utcnow
 
     moment = datetime.fromisoformat(as_of) if as_of else utcnow()
     ids = run_async(due_ids(moment))
-    for sub_id in ids:
-        renew_subscription_task.delay(sub_id, moment.isoformat())
+    for start in range(0, len(ids), FAN_OUT_CHUNK):
+        renew_batch_task.delay(ids[start:start + FAN_OUT_CHUNK], moment.isoformat())
     return len(ids)
 
 

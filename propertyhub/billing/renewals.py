@@ -14,18 +14,21 @@ period's end is not charged again: it is canceled when the period ends.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
-from propertyhub.billing.models import Subscription, Transaction
+from propertyhub.billing.models import Subscription
 from propertyhub.billing.periods import period_end
+from propertyhub.common import sql
+from propertyhub.common.models import utcnow
 from propertyhub.payments import TransientPaymentError, processor
 
 RETRY_AFTER_DAYS = (1, 3, 5)
 GRACE = timedelta(days=7)
 BATCH = 1000
+CONCURRENCY = 8
 
 
 def _due(as_of: datetime) -> Q:
@@ -38,60 +41,105 @@ async def due_ids(as_of: datetime, limit: int = 100_000) -> list[int]:
         .values_list("id", flat=True)
 
 
-async def renew_one(subscription_id: int, as_of: datetime, *, force: bool = False) -> str:
-    """One renewal attempt if the subscription is due at `as_of` (`force`: retry now)."""
-    async with in_transaction():
-        sub = await Subscription.select_for_update().get(id=subscription_id)
-        due = sub.status == "active" and sub.current_period_end <= as_of
-        retry = sub.status == "past_due" and (force or (sub.next_retry_at or as_of) <= as_of)
-        if not (due or retry):
-            return "not_due"
-        if sub.cancel_at_period_end:
-            sub.status, sub.canceled_at = "canceled", sub.current_period_end
-            await sub.save(update_fields=["status", "canceled_at", "updated_at"])
-            return "canceled"
-        period_start, attempt = sub.current_period_end, sub.retry_count + 1
-        # The clock of this attempt: when it was due (a test clock may be far ahead).
-        attempt_at = as_of if force else (sub.next_retry_at or sub.current_period_end)
-        tx = await Transaction.get_or_none(subscription_id=sub.id, kind="renewal",
-                                           period_start=period_start, attempt=attempt)
-        if tx is None:
-            tx = await Transaction.create(user_id=sub.user_id, subscription=sub, kind="renewal",
-                                          amount_cents=sub.amount_cents, currency=sub.currency,
-                                          status="pending", period_start=period_start,
-                                          attempt=attempt)
-        payment_method = sub.payment_method
-    gateway = processor()
-    charge = await gateway.create_charge(tx.amount_cents, tx.currency, payment_method,
-                                         idempotency_key=f"tx:{tx.id}")
-    try:
-        charge = await gateway.confirm_charge(charge.id)
-    except TransientPaymentError:
-        raise  # the task retries this very attempt
-    async with in_transaction():
-        sub = await Subscription.select_for_update().get(id=subscription_id)
-        tx = await Transaction.get(id=tx.id)
-        if tx.status != "pending" or sub.current_period_end != period_start:
-            return "already_done"
-        tx.status, tx.failure_reason, tx.processor_id = (charge.status, charge.failure_code,
-                                                         charge.id)
-        await tx.save(update_fields=["status", "failure_reason", "processor_id"])
-        if charge.status == "succeeded":
-            sub.current_period_start = period_start
-            sub.current_period_end = period_end(period_start, sub.plan)
-            sub.status, sub.retry_count, sub.failed_at, sub.next_retry_at = (
-                "active", 0, None, None)
-        else:
-            sub.failed_at = sub.failed_at or attempt_at
-            sub.retry_count += 1
-            retry_at = (sub.failed_at + timedelta(days=RETRY_AFTER_DAYS[sub.retry_count - 1])
-                        if sub.retry_count <= len(RETRY_AFTER_DAYS) else None)
-            if retry_at is None or retry_at > sub.failed_at + GRACE:
-                sub.status, sub.next_retry_at = "expired", None
-            else:
-                sub.status, sub.next_retry_at = "past_due", retry_at
-        await sub.save()
+def _after_failure(sub: Subscription, attempt_at: datetime) -> dict:
+    failed_at = sub.failed_at or attempt_at
+    retries = sub.retry_count + 1
+    retry_at = (failed_at + timedelta(days=RETRY_AFTER_DAYS[retries - 1])
+                if retries <= len(RETRY_AFTER_DAYS) else None)
+    expired = retry_at is None or retry_at > failed_at + GRACE
+    return {"failed_at": failed_at, "retry_count": retries,
+            "status": "expired" if expired else "past_due",
+            "next_retry_at": None if expired else retry_at}
+
+
+async def _attempt(sub: Subscription, as_of: datetime, force: bool) -> str:
+    """One renewal attempt if the subscription is due at `as_of` (`force`: retry now).
+
+    No lock is held while the processor is called: the attempt's row is unique,
+    its charge is keyed by that row, and the outcome is written by conditional
+    updates that only the first finisher wins.
+    """
+    due = sub.status == "active" and sub.current_period_end <= as_of
+    retry = sub.status == "past_due" and (force or (sub.next_retry_at or as_of) <= as_of)
+    if not (due or retry):
+        return "not_due"
+    period_start, attempt = sub.current_period_end, sub.retry_count + 1
+    if sub.cancel_at_period_end:
+        ended = await Subscription.filter(id=sub.id, status=sub.status,
+                                          current_period_end=period_start).update(
+            status="canceled", canceled_at=period_start, updated_at=utcnow())
+        return "canceled" if ended else "already_done"
+    # The clock of this attempt: when it was due (a test clock may be far ahead).
+    attempt_at = as_of if force else (sub.next_retry_at or sub.current_period_end)
+    conn = sql.connection()
+    # One row per attempt: a redelivered task gets the same row (and so the same charge).
+    tx = (await sql.execute(conn, """
+        INSERT INTO transactions (user_id, subscription_id, kind, amount_cents, currency,
+                                  status, period_start, attempt, created_at)
+        VALUES ($1, $2, 'renewal', $3, $4, 'pending', $5, $6, $7)
+        ON CONFLICT (subscription_id, kind, period_start, attempt)
+        DO UPDATE SET attempt = excluded.attempt
+        RETURNING id, amount_cents, currency""",
+        [sub.user_id, sub.id, sub.amount_cents, sub.currency, period_start, attempt,
+         utcnow()]))[0]
+    charge = await processor().charge(tx["amount_cents"], tx["currency"], sub.payment_method,
+                                      idempotency_key=f"tx:{tx['id']}")
+    if charge.status == "succeeded":
+        changes = {"current_period_start": period_start,
+                   "current_period_end": period_end(period_start, sub.plan),
+                   "status": "active", "retry_count": 0, "failed_at": None,
+                   "next_retry_at": None}
+    else:
+        changes = _after_failure(sub, attempt_at)
+    await sql.rowcount(conn, """
+        UPDATE transactions SET status = $1, failure_reason = $2, processor_id = $3
+        WHERE id = $4 AND status = 'pending'""",
+        [charge.status, charge.failure_code, charge.id, tx["id"]])
+    # Only the first finisher moves the subscription on; the charge is the same for all.
+    names = list(changes)
+    assignments = ", ".join(f"{name} = ${i}" for i, name in enumerate(names, start=1))
+    n = len(names)
+    moved = await sql.rowcount(conn, f"""
+        UPDATE subscriptions SET {assignments}, updated_at = ${n + 1}
+        WHERE id = ${n + 2} AND current_period_end = ${n + 3} AND retry_count = ${n + 4}""",
+        [*changes.values(), utcnow(), sub.id, period_start, sub.retry_count])
+    if not moved:
+        raise _AlreadyDone
     return charge.status
+
+
+class _AlreadyDone(Exception):
+    pass
+
+
+async def renew_many(ids: list[int], as_of: datetime) -> dict[str, int]:
+    """Several at a time: each waits on the database most of its time."""
+    outcomes: dict[str, int] = {}
+    gate = asyncio.Semaphore(CONCURRENCY)
+
+    async def one(sub: Subscription) -> None:
+        async with gate:
+            try:
+                result = await _settled(sub, as_of)
+            except TransientPaymentError:
+                result = await _settled(sub, as_of)  # the processor's retry succeeds
+            outcomes[result] = outcomes.get(result, 0) + 1
+
+    # One read for the chunk; each attempt re-checks its row when it writes.
+    await asyncio.gather(*(one(sub) for sub in await Subscription.filter(id__in=ids)))
+    return outcomes
+
+
+async def _settled(sub: Subscription, as_of: datetime, force: bool = False) -> str:
+    try:
+        return await _attempt(sub, as_of, force)
+    except _AlreadyDone:
+        return "already_done"
+
+
+async def renew_one(sub_id: int, as_of: datetime, *, force: bool = False) -> str:
+    """Renew one subscription if due; says what happened. Safe to repeat."""
+    return await _settled(await Subscription.get(id=sub_id), as_of, force)
 
 
 async def renew_due(as_of: datetime) -> dict[str, int]:
@@ -102,22 +150,16 @@ async def renew_due(as_of: datetime) -> dict[str, int]:
         ids = await due_ids(as_of, BATCH)
         if not ids:
             return outcomes
-        progressed = False
-        for sub_id in ids:
-            try:
-                result = await renew_one(sub_id, as_of)
-            except TransientPaymentError:
-                result = await renew_one(sub_id, as_of)  # the processor's retry succeeds
-            outcomes[result] = outcomes.get(result, 0) + 1
-            progressed = progressed or result not in ("not_due", "already_done")
-        if not progressed:
+        batch = await renew_many(ids, as_of)
+        for result, n in batch.items():
+            outcomes[result] = outcomes.get(result, 0) + n
+        if not set(batch) - {"not_due", "already_done"}:
             return outcomes
 
 
 async def retry_with_new_method(user_id: int, subscription_id: int,
                                 payment_method: str) -> Subscription:
     from propertyhub.billing.services import get_subscription
-    from propertyhub.common.models import utcnow
 
     sub = await get_subscription(user_id, subscription_id)
     sub.payment_method = payment_method

@@ -14,7 +14,7 @@ from propertyhub.common.models import utcnow
 from propertyhub.common.pagination import id_page
 from propertyhub.crm.models import AgentAssignment
 from propertyhub.listings.models import Property
-from propertyhub.payments import TransientPaymentError, processor
+from propertyhub.payments import processor
 
 LIVE = ("incomplete", "active", "past_due")
 
@@ -81,24 +81,16 @@ async def settle_charge(transaction_id: int) -> str:
     if tx.status != "pending":
         return tx.status
     sub = tx.subscription
-    gateway = processor()
-    charge = await gateway.create_charge(tx.amount_cents, tx.currency, sub.payment_method,
-                                         idempotency_key=f"tx:{tx.id}")
-    if tx.processor_id is None:
-        tx.processor_id = charge.id
-        await tx.save(update_fields=["processor_id"])
-    try:
-        charge = await gateway.confirm_charge(charge.id)
-    except TransientPaymentError:
-        raise
+    charge = await processor().charge(tx.amount_cents, tx.currency, sub.payment_method,
+                                      idempotency_key=f"tx:{tx.id}")
     async with in_transaction():
         sub = await Subscription.select_for_update().get(id=sub.id)
         tx = await Transaction.get(id=transaction_id)
         if tx.status != "pending":
             return tx.status
-        tx.status = charge.status
-        tx.failure_reason = charge.failure_code
-        await tx.save(update_fields=["status", "failure_reason"])
+        tx.status, tx.failure_reason, tx.processor_id = (charge.status, charge.failure_code,
+                                                         charge.id)
+        await tx.save(update_fields=["status", "failure_reason", "processor_id"])
         sub.status = "active" if charge.status == "succeeded" else "expired"
         await sub.save(update_fields=["status", "updated_at"])
         if sub.agent_assignment_id:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
+from propertyhub.common.sql import db_timestamp
 from propertyhub.listings.search_params import SORTS, SearchParams
 
 EARTH_KM = 6371.0088
@@ -23,12 +23,6 @@ COLUMNS = (
     "bedrooms, bathrooms, area_sqft, year_built, address, city, state, postal_code, country, "
     "latitude, longitude, amenities, images, created_at, updated_at"
 )
-
-
-def db_timestamp(value: datetime, pg: bool) -> Any:
-    """A timestamp as the database compares it (SQLite stores Tortoise's text form)."""
-    value = value.astimezone(UTC)
-    return value if pg else str(value)
 
 
 @dataclass

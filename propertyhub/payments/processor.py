@@ -21,11 +21,13 @@ import hmac
 import json
 import secrets
 import time
+from datetime import UTC, datetime
 from typing import Protocol
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from propertyhub.common import sql
 from propertyhub.payments.models import PaymentCharge, PaymentEvent, PaymentRefund
 
 TEST_METHODS = {
@@ -42,6 +44,9 @@ class TransientPaymentError(Exception):
 
 
 class Processor(Protocol):
+    async def charge(self, amount_cents: int, currency: str, payment_method: str,
+                     idempotency_key: str) -> PaymentCharge: ...
+
     async def create_charge(self, amount_cents: int, currency: str, payment_method: str,
                             idempotency_key: str) -> PaymentCharge: ...
 
@@ -63,9 +68,13 @@ class MockProcessor:
     def __init__(self, signing_secret: str) -> None:
         self.secret = signing_secret
 
+    @staticmethod
+    def _signed_body(kind: str, data: dict) -> tuple[str, int]:
+        return (json.dumps({"type": kind, "data": data}, sort_keys=True, separators=(",", ":")),
+                int(time.time()))
+
     async def _event(self, kind: str, data: dict) -> None:
-        body = json.dumps({"type": kind, "data": data}, sort_keys=True, separators=(",", ":"))
-        ts = int(time.time())
+        body, ts = self._signed_body(kind, data)
         await PaymentEvent.create(type=kind, body=body, timestamp=ts,
                                   signature=sign(self.secret, ts, body))
 
@@ -81,6 +90,45 @@ class MockProcessor:
         except IntegrityError:  # the same key, concurrently
             return await PaymentCharge.get(idempotency_key=idempotency_key)
         await self._event("charge.created", {"id": charge.id, "amount": amount_cents})
+        return charge
+
+    async def charge(self, amount_cents: int, currency: str, payment_method: str,
+                     idempotency_key: str) -> PaymentCharge:
+        """Create and confirm in one call, as processors' payment intents can.
+
+        Raises TransientPaymentError when the processor cannot decide now; the same
+        call (same key) later finishes that very charge.
+        """
+        outcome = TEST_METHODS.get(payment_method, "invalid_payment_method")
+        status = ("pending" if outcome in TRANSIENT else
+                  "succeeded" if outcome is None else "failed")
+        now = datetime.now(UTC)
+        charge = PaymentCharge(id="ch_" + secrets.token_hex(12), idempotency_key=idempotency_key,
+                               amount_cents=amount_cents, currency=currency,
+                               payment_method=payment_method, status=status, attempts=1,
+                               failure_code=outcome if status == "failed" else None,
+                               refunded_cents=0, created_at=now, updated_at=now)
+        kind = "charge.processing_error" if status == "pending" else f"charge.{status}"
+        body, ts = self._signed_body(kind, {"id": charge.id, "amount": amount_cents,
+                                            "failure_code": charge.failure_code})
+        try:
+            # Plain statements: this runs once for every renewal of every subscription.
+            async with in_transaction() as conn:
+                await sql.execute(conn, """
+                    INSERT INTO payment_charges (id, idempotency_key, amount_cents, currency,
+                        payment_method, status, failure_code, attempts, refunded_cents,
+                        created_at, updated_at)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, 1, 0, $8, $8)""",
+                    [charge.id, idempotency_key, amount_cents, currency, payment_method,
+                     status, charge.failure_code, now])
+                await sql.execute(conn, """
+                    INSERT INTO payment_events (type, body, timestamp, signature)
+                    VALUES ($1, $2, $3, $4)""", [kind, body, ts, sign(self.secret, ts, body)])
+        except IntegrityError:  # this key was charged before: finish or return that charge
+            existing = await PaymentCharge.get(idempotency_key=idempotency_key)
+            return await self.confirm_charge(existing.id)
+        if status == "pending":
+            raise TransientPaymentError(charge.id)
         return charge
 
     async def confirm_charge(self, charge_id: str) -> PaymentCharge:

@@ -1,0 +1,100 @@
+"""Real Celery worker processes on Redis and PostgreSQL: renewals survive a kill -9."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+
+import pytest
+
+from propertyhub.accounts.models import User
+from propertyhub.agents.models import AiAgent
+from propertyhub.billing.models import Subscription, Transaction
+from propertyhub.common.models import utcnow
+from propertyhub.config import Settings
+from propertyhub.payments.models import PaymentCharge
+from workers.celery_app import make_celery
+
+pytestmark = pytest.mark.production_topology
+
+
+@pytest.fixture
+def worker_env(app, redis_url) -> dict[str, str]:
+    settings = app.sanic.ctx.settings
+    return {**os.environ, "DATABASE_URL": settings.database_url, "REDIS_URL": redis_url,
+            "PROPERTYHUB_ENV": "test", "JWT_SECRET": settings.jwt_secret,
+            "CELERY_VISIBILITY_TIMEOUT": "3"}
+
+
+def start_worker(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "workers.celery_app:celery_app", "worker",
+         "--concurrency", "2", "--pool", "prefork", "--without-mingle", "--without-gossip",
+         "--loglevel", "WARNING"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, sig)
+        proc.wait(30)
+
+
+async def due_subscriptions(n: int) -> tuple[list[int], object]:
+    seller = await User.create(email="bulk@example.com", password_hash="x", name="Bulk",
+                               role="seller")
+    agent = await AiAgent.create(name="Bulk agent", is_public=True, price_monthly_cents=4900)
+    start = utcnow() - timedelta(days=40)
+    end = start + timedelta(days=30)
+    await Subscription.bulk_create([
+        Subscription(user=seller, kind="ai", ai_agent=agent, plan="monthly", status="active",
+                     current_period_start=start, current_period_end=end, amount_cents=4900)
+        for _ in range(n)])
+    ids = await Subscription.all().order_by("id").values_list("id", flat=True)
+    return ids, end
+
+
+async def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if await predicate():
+            return True
+        await asyncio.sleep(0.2)
+    return False
+
+
+async def test_kill_9_mid_batch_charges_every_subscription_exactly_once(client, worker_env,
+                                                                        redis_url):
+    ids, period_start = await due_subscriptions(400)
+    sender = make_celery(Settings(env="test", database_url="sqlite://:memory:",
+                                  redis_url=redis_url, jwt_secret="x" * 40))
+    worker = start_worker(worker_env)
+    try:
+        sender.send_task("workers.tasks.renew_due_task", args=[utcnow().isoformat()])
+
+        async def some_renewed():
+            return await Transaction.filter(kind="renewal", status="succeeded").count() >= 40
+
+        assert await wait_for(some_renewed, 60), "the worker renewed nothing"
+        stop(worker, signal.SIGKILL)  # parent and children, mid-batch
+        killed_at = await Transaction.filter(kind="renewal", status="succeeded").count()
+        worker = start_worker(worker_env)
+
+        async def all_renewed():
+            return await Subscription.filter(current_period_start=period_start).count() == 400
+
+        assert await wait_for(all_renewed, 120), "renewals did not finish after the restart"
+    finally:
+        stop(worker)
+
+    assert killed_at < 400  # the kill did land in the middle of the batch
+    succeeded = await Transaction.filter(kind="renewal", status="succeeded") \
+        .values_list("subscription_id", flat=True)
+    assert sorted(succeeded) == sorted(ids)  # every one, once
+    assert await PaymentCharge.filter(status="succeeded").count() == 400
+    assert await Transaction.filter(kind="renewal").exclude(status="succeeded").count() == 0
