@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export PORT
 
-.PHONY: run test test-sqlite test-postgres lint install migrate seed bench clean
+.PHONY: run test lint install migrate seed bench bench-renewals clean
 
 $(BIN)/propertyhub: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ lint: install
 bench: install
 	./scripts/ensure-services.sh
 	$(BIN)/python -m bench.search
+
+bench-renewals: install
+	./scripts/ensure-services.sh
+	$(BIN)/python -m bench.renewals
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 import time
 from datetime import timedelta
 
@@ -18,31 +15,10 @@ from propertyhub.billing.models import Subscription, Transaction
 from propertyhub.common.models import utcnow
 from propertyhub.config import Settings
 from propertyhub.payments.models import PaymentCharge
+from tests.workers.conftest import start_worker, stop
 from workers.celery_app import make_celery
 
 pytestmark = pytest.mark.production_topology
-
-
-@pytest.fixture
-def worker_env(app, redis_url) -> dict[str, str]:
-    settings = app.sanic.ctx.settings
-    return {**os.environ, "DATABASE_URL": settings.database_url, "REDIS_URL": redis_url,
-            "PROPERTYHUB_ENV": "test", "JWT_SECRET": settings.jwt_secret,
-            "CELERY_VISIBILITY_TIMEOUT": "3"}
-
-
-def start_worker(env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "workers.celery_app:celery_app", "worker",
-         "--concurrency", "2", "--pool", "prefork", "--without-mingle", "--without-gossip",
-         "--loglevel", "WARNING"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-
-
-def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, sig)
-        proc.wait(30)
 
 
 async def due_subscriptions(n: int) -> tuple[list[int], object]:

@@ -1,0 +1,54 @@
+"""Hires settled by a real worker process (PostgreSQL + Redis), as in production."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from propertyhub.billing.models import Subscription, Transaction
+from propertyhub.payments.models import PaymentCharge
+from tests.billing.conftest import hire
+
+pytestmark = pytest.mark.production_topology
+
+
+async def settled(sub_id: int, seconds: float = 30) -> Subscription:
+    for _ in range(int(seconds / 0.1)):
+        sub = await Subscription.get(id=sub_id)
+        if sub.status != "incomplete":
+            return sub
+        await asyncio.sleep(0.1)
+    return sub
+
+
+async def test_fifty_concurrent_hires_with_one_key(client, market, real_workers):
+    responses = await asyncio.gather(*(hire(client, market, key="one-key") for _ in range(50)))
+
+    assert {r.status_code for r in responses} <= {201, 409}
+    firsts = [r.json() for r in responses if r.status_code == 201]
+    assert firsts and all(body == firsts[0] for body in firsts)
+    sub = await settled(firsts[0]["subscription"]["id"])
+    assert sub.status == "active"
+    assert await Subscription.all().count() == 1
+    assert await PaymentCharge.all().count() == 1
+
+
+@pytest.mark.parametrize(("card", "status", "tx_status", "reason", "attempts"), [
+    ("pm_card_visa", "active", "succeeded", None, 1),
+    ("pm_card_declined", "expired", "failed", "card_declined", 1),
+    ("pm_card_insufficient_funds", "expired", "failed", "insufficient_funds", 1),
+    ("pm_card_processing_error", "active", "succeeded", None, 2),
+])
+async def test_each_card_ends_in_its_state(client, market, real_workers, card, status,
+                                           tx_status, reason, attempts):
+    response = await hire(client, market, payment_method=card)
+
+    assert response.status_code in (201, 402)
+    body = response.json()
+    sub_json = body.get("subscription") or body["error"]["details"]["subscription"]
+    sub = await settled(sub_json["id"])
+    tx = await Transaction.get(subscription_id=sub.id, kind="charge")
+    charge = await PaymentCharge.get()
+    assert (sub.status, tx.status, tx.failure_reason) == (status, tx_status, reason)
+    assert charge.attempts == attempts
