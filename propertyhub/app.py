@@ -60,13 +60,14 @@ def setup_routes(app: Sanic) -> None:
     from propertyhub.accounts.views import bp as auth_bp
     from propertyhub.agents.views import bp as agents_bp
     from propertyhub.billing.views import ai_bp, hires_bp, subs_bp, tx_bp
+    from propertyhub.calls.views import bp as calls_bp
     from propertyhub.cart.views import bp as cart_bp
     from propertyhub.crm.views import crm_bp, leads_bp
     from propertyhub.listings.views import bp as listings_bp
     from propertyhub.ops.views import bp as ops_bp
 
     for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, hires_bp, ai_bp, agents_bp,
-               subs_bp, tx_bp, ops_bp):
+               subs_bp, tx_bp, calls_bp, ops_bp):
         app.blueprint(bp)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import socketio
 
 from propertyhub.app import create_app
+from propertyhub.calls.realtime import register as register_calls
 from propertyhub.common.bodylimit import BodyLimit
 from propertyhub.config import Settings
 
@@ -18,6 +19,7 @@ def build_application(settings: Settings | None = None, name: str = "propertyhub
     origins = list(sanic_app.ctx.settings.cors_origins)
     sio = socketio.AsyncServer(async_mode="asgi", cors_allowed_origins=origins)
     sanic_app.ctx.sio = sio
+    register_calls(sio, sanic_app.ctx.settings)
     # No on_startup/on_shutdown: lifespan must reach Sanic, which opens the pools.
     combined = socketio.ASGIApp(sio, other_asgi_app=sanic_app, socketio_path="socket.io")
     app = BodyLimit(combined, sanic_app.ctx.settings.max_body_bytes)

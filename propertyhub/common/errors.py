@@ -39,6 +39,10 @@ class Code(StrEnum):
     PAYMENT_FAILED = "payment_failed"
     IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+    # calls
+    SUBSCRIPTION_REQUIRED = "subscription_required"
+    CALL_ENDED = "call_ended"
+    TOO_LARGE = "too_large"
 
 
 _STATUS_CODES = {

@@ -1,0 +1,126 @@
+"""Socket.IO `/calls`: the real-time side of a call, on the same services as REST."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import socketio
+
+from propertyhub.accounts.services import user_for_access
+from propertyhub.calls import services
+from propertyhub.common.errors import ApiError, Code
+from propertyhub.config import Settings
+
+log = logging.getLogger(__name__)
+NAMESPACE = "/calls"
+EVENTS_PER_SECOND = 10
+
+
+def _error(code: str, message: str) -> dict[str, Any]:
+    return {"ok": False, "error": {"code": code, "message": message}}
+
+
+def _call_id(data: Any) -> int:
+    raw = data.get("call_id") if isinstance(data, dict) else None
+    if isinstance(raw, int) and raw > 0:
+        return raw
+    if isinstance(raw, str) and raw.isdigit():
+        return int(raw)
+    raise ApiError(422, Code.VALIDATION_FAILED, "call_id is required")
+
+
+def register(sio: socketio.AsyncServer, settings: Settings) -> None:
+    async def session(sid: str) -> dict[str, Any]:
+        return await sio.get_session(sid, namespace=NAMESPACE)
+
+    async def allowed(sid: str) -> bool:
+        """A small token bucket per connection: floods get an error, not a crash."""
+        state = await session(sid)
+        now = time.monotonic()
+        tokens = min(EVENTS_PER_SECOND, state["tokens"] + (now - state["at"]) * EVENTS_PER_SECOND)
+        state["at"] = now
+        if tokens < 1:
+            state["tokens"] = tokens
+            return False
+        state["tokens"] = tokens - 1
+        return True
+
+    def handler(fn):
+        async def wrapped(sid: str, data: Any = None) -> dict[str, Any]:
+            if not await allowed(sid):
+                return _error("rate_limited", "too many events; slow down")
+            try:
+                return await fn(sid, data)
+            except ApiError as exc:
+                return _error(exc.code, exc.message)
+            except Exception:
+                log.exception("socket event %s failed", fn.__name__)
+                return _error("internal_error", "internal server error")
+
+        wrapped.__name__ = fn.__name__
+        sio.on(fn.__name__, namespace=NAMESPACE)(wrapped)
+        return wrapped
+
+    @sio.on("connect", namespace=NAMESPACE)
+    async def connect(sid: str, environ: dict, auth: Any = None) -> None:
+        token = auth.get("token") if isinstance(auth, dict) else None
+        user = await user_for_access(settings, token) if isinstance(token, str) else None
+        if user is None:
+            raise socketio.exceptions.ConnectionRefusedError(
+                {"code": "unauthorized", "message": "a valid access token is required"})
+        await sio.save_session(sid, {"user_id": user.id, "calls": set(),
+                                     "tokens": EVENTS_PER_SECOND, "at": time.monotonic()},
+                               namespace=NAMESPACE)
+
+    @sio.on("disconnect", namespace=NAMESPACE)
+    async def disconnect(sid: str, *args: Any) -> None:
+        state = await session(sid)
+        for call_id in state.get("calls", ()):
+            await services.end(call_id, "disconnected", status="dropped")
+
+    @handler
+    async def call_start(sid: str, data: Any) -> dict[str, Any]:
+        state = await session(sid)
+        call, agent, greeting = await services.connect(state["user_id"], _call_id(data))
+        state["calls"].add(call.id)
+        await sio.enter_room(sid, f"call:{call.id}", namespace=NAMESPACE)
+        await sio.emit("call_connected", {"call_id": call.id, "agent": {
+            "id": agent.id, "name": agent.name, "voice": agent.voice}}, to=sid,
+            namespace=NAMESPACE)
+        await sio.emit("agent_speak", {"call_id": call.id, "text": greeting.text,
+                                       "seq": greeting.seq}, to=sid, namespace=NAMESPACE)
+        return {"ok": True, "call_id": call.id, "status": call.status}
+
+    @handler
+    async def voice_input(sid: str, data: Any) -> dict[str, Any]:
+        state = await session(sid)
+        text = data.get("text") if isinstance(data, dict) else None
+        if not isinstance(text, str):
+            raise ApiError(422, Code.VALIDATION_FAILED, "text is required")
+        if len(text) > services.MAX_TEXT:
+            raise ApiError(413, Code.TOO_LARGE, f"at most {services.MAX_TEXT} characters")
+        call, reply, said = await services.talk(state["user_id"], _call_id(data), text)
+        await sio.emit("agent_response", {"call_id": call.id, "text": reply.text,
+                                          "intent": reply.intent, "data": reply.data},
+                       to=sid, namespace=NAMESPACE)
+        await sio.emit("agent_speak", {"call_id": call.id, "text": reply.text, "seq": said.seq},
+                       to=sid, namespace=NAMESPACE)
+        if call.status not in services.LIVE:
+            state["calls"].discard(call.id)
+            await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
+                                          "duration_seconds": call.duration_seconds},
+                           to=sid, namespace=NAMESPACE)
+        return {"ok": True, "intent": reply.intent}
+
+    @handler
+    async def call_end(sid: str, data: Any) -> dict[str, Any]:
+        state = await session(sid)
+        call = await services.get_for_buyer(state["user_id"], _call_id(data))
+        call = await services.end(call.id, "buyer_hung_up")
+        state["calls"].discard(call.id)
+        await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
+                                      "duration_seconds": call.duration_seconds},
+                       to=sid, namespace=NAMESPACE)
+        return {"ok": True, "call_id": call.id}

@@ -1,0 +1,163 @@
+"""Calls: start (billing-gated), talk, end; the same services behind REST and Socket.IO."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from propertyhub.accounts.models import User
+from propertyhub.agents.models import AiAgent
+from propertyhub.billing.models import Subscription
+from propertyhub.calls.engine import CallContext, Reply, RuleBrain
+from propertyhub.calls.models import CallLog, Transcript
+from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.models import utcnow
+from propertyhub.crm.models import AgentAssignment, Lead, LeadSource, LeadStatus
+from propertyhub.listings.models import ListingStatus, Property
+from propertyhub.listings.schemas import PropertyPublic, dump_search_rows
+from propertyhub.listings.search_params import parse_search
+from propertyhub.listings.services import search_listings
+
+LIVE = ("connecting", "active")
+MAX_TEXT = 2000
+_listing = PropertyPublic()
+brain = RuleBrain()
+
+
+async def start(buyer_id: int, property_id: int, ai_agent_id: int | None) -> CallLog:
+    listing = await Property.get_or_none(id=property_id)
+    if listing is None or listing.status == ListingStatus.WITHDRAWN:
+        raise ApiError.not_found("listing")
+    subs = Subscription.filter(user_id=listing.owner_id, kind="ai", status="active")
+    if ai_agent_id is not None:
+        subs = subs.filter(ai_agent_id=ai_agent_id)
+    sub = await subs.order_by("id").first()
+    if sub is None:
+        raise ApiError(402, Code.SUBSCRIPTION_REQUIRED,
+                       "the seller has no active AI agent to take this call")
+    return await CallLog.create(buyer_id=buyer_id, seller_id=listing.owner_id,
+                                ai_agent_id=sub.ai_agent_id, property_id=listing.id,
+                                status="connecting")
+
+
+async def get_for(user_id: int, call_id: int) -> CallLog:
+    call = await CallLog.get_or_none(id=call_id)
+    if call is None or user_id not in (call.buyer_id, call.seller_id):
+        raise ApiError.not_found("call")
+    return call
+
+
+async def get_for_buyer(buyer_id: int, call_id: int) -> CallLog:
+    call = await CallLog.get_or_none(id=call_id, buyer_id=buyer_id)
+    if call is None:
+        raise ApiError.not_found("call")
+    return call
+
+
+async def live_calls(user_id: int) -> list[CallLog]:
+    from tortoise.expressions import Q
+
+    return await CallLog.filter(Q(buyer_id=user_id) | Q(seller_id=user_id),
+                                status__in=LIVE).order_by("-id").limit(100)
+
+
+async def transcript(call_id: int) -> list[Transcript]:
+    return await Transcript.filter(call_id=call_id).order_by("seq")
+
+
+async def _say(call: CallLog, role: str, text: str) -> Transcript:
+    seq = await Transcript.filter(call_id=call.id).count() + 1
+    return await Transcript.create(call_id=call.id, seq=seq, role=role, text=text, at=utcnow())
+
+
+async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Transcript]:
+    call = await get_for_buyer(buyer_id, call_id)
+    if call.status not in LIVE:
+        raise ApiError(409, Code.CALL_ENDED, "this call has ended")
+    agent = await AiAgent.get(id=call.ai_agent_id)
+    greeting = None
+    if call.status == "connecting":
+        call.status = "active"
+        await call.save(update_fields=["status"])
+        greeting = await _say(call, "agent", agent.greeting)
+    else:  # a reconnect: the greeting was said already
+        greeting = await Transcript.filter(call_id=call.id, role="agent").order_by("seq").first()
+    return call, agent, greeting
+
+
+class CallTools:
+    """What the brain may do, bound to one call."""
+
+    def __init__(self, call: CallLog) -> None:
+        self.call = call
+
+    async def search(self, filters: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+        args = {k: str(v) for k, v in filters.items()} | {"limit": str(limit)}
+        try:
+            params = parse_search(args, None)
+        except ApiError:
+            return []
+        return dump_search_rows((await search_listings(params)).items)
+
+    async def seller_listings(self, limit: int) -> list[dict[str, Any]]:
+        return await self.search({"owner_id": self.call.seller_id}, limit)
+
+    async def record_lead(self, message: str, phone: str | None) -> dict[str, Any]:
+        lead = await Lead.create(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
+                                 seller_id=self.call.seller_id, source=LeadSource.CALL,
+                                 status=LeadStatus.VIEWING_SCHEDULED if "view" in message.lower()
+                                 else LeadStatus.NEW, message=message, phone=phone)
+        return {"id": lead.id}
+
+    async def hand_over(self) -> dict[str, Any] | None:
+        hire = await AgentAssignment.filter(seller_id=self.call.seller_id, status="active") \
+            .order_by("id").first()
+        if hire is None:
+            await self.record_question("The buyer asked to talk to a person.")
+            return None
+        agent = await User.get(id=hire.agent_id)
+        await Lead.create(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
+                          seller_id=self.call.seller_id, source=LeadSource.CALL,
+                          message="The buyer asked to talk to a person.",
+                          assigned_agent_id=agent.id)
+        return {"id": agent.id, "name": agent.name}
+
+    async def record_question(self, text: str) -> None:
+        await Lead.create(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
+                          seller_id=self.call.seller_id, source=LeadSource.CALL,
+                          message=f"Question from a call: {text}")
+
+
+async def talk(buyer_id: int, call_id: int, text: str) -> tuple[CallLog, Reply, Transcript]:
+    text = text.strip()
+    if not text:
+        raise ApiError.validation({"text": ["say something"]})
+    if len(text) > MAX_TEXT:
+        raise ApiError(413, Code.TOO_LARGE, f"at most {MAX_TEXT} characters a turn")
+    call = await get_for_buyer(buyer_id, call_id)
+    if call.status not in LIVE:
+        raise ApiError(409, Code.CALL_ENDED, "this call has ended")
+    if call.status == "connecting":
+        call, _, _ = await connect(buyer_id, call_id)
+    listing = await Property.get(id=call.property_id)
+    agent = await AiAgent.get(id=call.ai_agent_id)
+    seller = await User.get(id=call.seller_id)
+    ctx = CallContext(_listing.dump(listing), agent.name, agent.persona, seller.name)
+    await _say(call, "buyer", text)
+    reply = await brain.reply(ctx, text, CallTools(call))
+    said = await _say(call, "agent", reply.text)
+    if reply.end_call:
+        call = await end(call.id, "goodbye")
+    return call, reply, said
+
+
+async def end(call_id: int, reason: str, status: str = "ended") -> CallLog:
+    now = utcnow()
+    ended = await CallLog.filter(id=call_id, status__in=LIVE).update(
+        status=status, ended_at=now, end_reason=reason)
+    call = await CallLog.get(id=call_id)
+    if ended:
+        call.duration_seconds = max(0, int((now - call.started_at).total_seconds()))
+        await call.save(update_fields=["duration_seconds"])
+    return call
+
+

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+
+from propertyhub.calls import services
+from propertyhub.calls.schemas import (
+    CallInput,
+    CallList,
+    CallPublic,
+    CallRef,
+    CallStart,
+    CallStarted,
+    ProcessResult,
+)
+from propertyhub.common.auth import authorized
+from propertyhub.common.openapi import doc
+from propertyhub.common.params import path_id
+from propertyhub.common.schemas import load_body
+
+bp = Blueprint("calls", url_prefix="/api/calls")
+TAG = "calls"
+_call = CallPublic()
+
+
+async def _with_transcript(call) -> dict:
+    turns = await services.transcript(call.id)
+    return _call.dump({**{k: getattr(call, k) for k in _call.fields if k != "transcript"},
+                       "transcript": turns})
+
+
+@bp.post("/start")
+@authorized("buyer")
+@doc("Start a call with the listing's AI agent", tag=TAG, body=CallStart,
+     responses={201: CallStarted}, errors=(400, 402, 403, 404, 422), auth=True,
+     description="402 when the seller holds no active AI-agent subscription (the named "
+                 "agent's, or any). Then connect to Socket.IO and send `call_start`.")
+async def start(request: Request) -> HTTPResponse:
+    data = load_body(request, CallStart())
+    call = await services.start(request.ctx.user.id, data["property_id"], data.get("ai_agent_id"))
+    return json(CallStarted().dump({"call_id": call.id, "status": call.status,
+                                    "ai_agent_id": call.ai_agent_id,
+                                    "socket": {"namespace": "/calls", "path": "/socket.io"}}),
+                201)
+
+
+@bp.post("/process")
+@authorized("buyer")
+@doc("Say something to the agent (REST fallback of `voice_input`)", tag=TAG, body=CallInput,
+     responses={200: ProcessResult}, errors=(400, 403, 404, 409, 413, 422), auth=True)
+async def process(request: Request) -> HTTPResponse:
+    data = load_body(request, CallInput())
+    _, reply, _ = await services.talk(request.ctx.user.id, data["call_id"], data["text"])
+    return json({"reply": {"text": reply.text, "intent": reply.intent, "data": reply.data}})
+
+
+@bp.post("/end")
+@authorized("buyer")
+@doc("Hang up", tag=TAG, body=CallRef, responses={200: CallPublic},
+     errors=(400, 403, 404, 422), auth=True)
+async def end(request: Request) -> HTTPResponse:
+    data = load_body(request, CallRef())
+    call = await services.get_for_buyer(request.ctx.user.id, data["call_id"])
+    return json(await _with_transcript(await services.end(call.id, "buyer_hung_up")))
+
+
+@bp.get("", strict_slashes=True)
+@authorized()
+@doc("The caller's calls that are connecting or active", tag=TAG, responses={200: CallList},
+     auth=True)
+async def live(request: Request) -> HTTPResponse:
+    calls = await services.live_calls(request.ctx.user.id)
+    return json({"items": [await _with_transcript(c) for c in calls], "next_cursor": None})
+
+
+@bp.get("/<call_id>")
+@authorized()
+@doc("A call with its transcript (its buyer or seller only)", tag=TAG,
+     responses={200: CallPublic}, errors=(404,), auth=True)
+async def read(request: Request, call_id: str) -> HTTPResponse:
+    call = await services.get_for(request.ctx.user.id, path_id(call_id, "call"))
+    return json(await _with_transcript(call))
