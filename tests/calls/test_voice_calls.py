@@ -1,0 +1,201 @@
+"""A buyer talks to the seller's AI agent through Socket.IO, against a served app."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from typing import Any
+
+import pytest
+import socketio
+
+from tests.support.factories import create_listing, register
+
+_n = itertools.count()
+
+
+class Phone:
+    """A python-socketio client that collects what the server says."""
+
+    def __init__(self, base: str, token: str) -> None:
+        self.base, self.token = base, token
+        self.sio = socketio.AsyncClient(reconnection=False)
+        self.heard: list[tuple[str, Any]] = []
+        for event in ("call_connected", "agent_speak", "agent_response", "call_ended",
+                      "call_error"):
+            self.sio.on(event, self._recorder(event), namespace="/calls")
+
+    def _recorder(self, event: str):
+        async def record(data: Any) -> None:
+            self.heard.append((event, data))
+        return record
+
+    async def __aenter__(self) -> Phone:
+        await self.sio.connect(self.base, namespaces=["/calls"], auth={"token": self.token},
+                               socketio_path="socket.io", wait_timeout=10)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.sio.connected:
+            await self.sio.disconnect()
+
+    async def send(self, event: str, data: dict) -> dict:
+        return await self.sio.call(event, data, namespace="/calls", timeout=10)
+
+    async def said(self, event: str, count: int = 1) -> list[Any]:
+        for _ in range(200):
+            got = [d for e, d in self.heard if e == event]
+            if len(got) >= count:
+                return got
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"never heard {count} {event}: {self.heard}")
+
+
+@pytest.fixture
+async def scene(http):
+    seller = await register(http, role="seller", email=f"s{next(_n)}@calls.test")
+    buyer = await register(http, email=f"b{next(_n)}@calls.test")
+    home = await create_listing(http, seller, title="Sunny family home", price=450_000,
+                                amenities=["pool", "garage"], city="Austin")
+    other = await create_listing(http, seller, title="Round Rock four bedroom",
+                                 city="Round Rock", bedrooms=4, price=590_000,
+                                 latitude=30.5083, longitude=-97.6789)
+    agent = (await http.post("/api/ai-agents", headers=seller.auth, json={
+        "name": "Ava", "greeting": "Hi, I'm Ava! Ask me about this home.",
+        "price_monthly_cents": 0})).json()
+    return {"seller": seller, "buyer": buyer, "home": home, "other": other, "agent": agent}
+
+
+async def subscribe(http, scene) -> None:
+    response = await http.post("/api/ai-agents/hire", headers=scene["seller"].auth, json={
+        "ai_agent_id": scene["agent"]["id"], "plan": "monthly"})
+    assert response.status_code == 201, response.text
+
+
+async def test_no_subscription_no_call(http, scene):
+    response = await http.post("/api/calls/start", headers=scene["buyer"].auth,
+                               json={"property_id": scene["home"]["id"]})
+    assert response.status_code == 402
+    assert response.json()["error"]["code"] == "subscription_required"
+
+
+async def test_a_socket_without_a_valid_token_is_refused(served):
+    client = socketio.AsyncClient(reconnection=False)
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        await client.connect(served, namespaces=["/calls"], auth={"token": "forged"},
+                             wait_timeout=5)
+
+
+async def test_a_whole_call(http, served, scene):
+    await subscribe(http, scene)
+    buyer = scene["buyer"]
+    started = await http.post("/api/calls/start", headers=buyer.auth,
+                              json={"property_id": scene["home"]["id"]})
+    assert started.status_code == 201
+    call = started.json()
+    assert call["socket"] == {"namespace": "/calls", "path": "/socket.io"}
+    call_id = call["call_id"]
+
+    async with Phone(served, buyer.tokens["access_token"]) as phone:
+        assert (await phone.send("call_start", {"call_id": call_id}))["ok"] is True
+        connected = (await phone.said("call_connected"))[0]
+        greeting = (await phone.said("agent_speak"))[0]
+        price = await phone.send("voice_input", {"call_id": call_id, "text": "How much is it?"})
+        pool = await phone.send("voice_input", {"call_id": call_id,
+                                                "text": "Does it have a pool?"})
+        gym = await phone.send("voice_input", {"call_id": call_id, "text": "And a gym?"})
+        search = await phone.send("voice_input", {
+            "call_id": call_id, "text": "Any 4 bedroom homes in Round Rock under 600k?"})
+        viewing = await phone.send("voice_input", {
+            "call_id": call_id,
+            "text": "I'd like to book a viewing on Saturday, my number is +1 512 555 0100"})
+        person = await phone.send("voice_input", {"call_id": call_id,
+                                                  "text": "Can I talk to a person?"})
+        unknown = await phone.send("voice_input", {"call_id": call_id,
+                                                   "text": "What are the HOA fees?"})
+        huge = await phone.send("voice_input", {"call_id": call_id, "text": "x" * 2001})
+        bye = await phone.send("voice_input", {"call_id": call_id, "text": "Thanks, goodbye"})
+        responses = await phone.said("agent_response", 8)
+        ended = (await phone.said("call_ended"))[0]
+
+    assert connected["agent"]["name"] == "Ava"
+    assert greeting == {"call_id": call_id, "text": "Hi, I'm Ava! Ask me about this home.",
+                        "seq": 1}
+    assert all(a["ok"] for a in (price, pool, gym, search, viewing, person, unknown, bye))
+    assert huge == {"ok": False, "error": {"code": "too_large",
+                                           "message": "at most 2000 characters"}}
+    by_intent = {r["intent"]: r for r in responses}
+    assert by_intent["price"]["text"] == "The asking price is $450,000."
+    assert [r["text"] for r in responses if r["intent"] == "amenity"] == [
+        "Yes, it has pool.", "No, it doesn't have gym."]
+    found = by_intent["search"]["data"]["listings"]
+    assert scene["other"]["id"] in found  # (the module's server also has earlier scenes' homes)
+    for listing_id in found:
+        match = (await http.get(f"/api/properties/{listing_id}")).json()
+        assert (match["city"], match["bedrooms"] >= 4, match["price"] <= 600_000) == (
+            "Round Rock", True, True)
+    assert by_intent["search"]["data"]["filters"] == {"min_bedrooms": 4, "max_price": 600_000,
+                                                      "city": "Round Rock"}
+    assert by_intent["handover"]["data"] == {"available": False}
+    assert by_intent["fallback"]["data"] == {"recorded": True}
+    assert ended["end_reason"] == "goodbye"
+
+    log = (await http.get(f"/api/calls/{call_id}", headers=buyer.auth)).json()
+    assert log["status"] == "ended"
+    assert [t["role"] for t in log["transcript"]] == ["agent"] + ["buyer", "agent"] * 8
+    assert log["transcript"][1]["text"] == "How much is it?"
+    seller_view = await http.get(f"/api/calls/{call_id}", headers=scene["seller"].auth)
+    assert seller_view.json() == log
+    leads = (await http.get("/api/crm/leads", headers=scene["seller"].auth)).json()["items"]
+    viewing_lead = next(x for x in leads if x["status"] == "viewing_scheduled")
+    assert (viewing_lead["source"], viewing_lead["phone"]) == ("call", "+1 512 555 0100")
+    assert any(x["message"].startswith("Question from a call: What are the HOA")
+               for x in leads)
+
+
+async def test_a_dropped_connection_ends_the_call_but_keeps_the_transcript(http, served,
+                                                                         scene):
+    await subscribe(http, scene)
+    buyer = scene["buyer"]
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+
+    async with Phone(served, buyer.tokens["access_token"]) as phone:
+        await phone.send("call_start", {"call_id": call_id})
+        await phone.send("voice_input", {"call_id": call_id, "text": "How many bedrooms?"})
+        live = (await http.get("/api/calls", headers=buyer.auth)).json()["items"]
+    # leaving the block disconnects without call_end
+    for _ in range(100):
+        log = (await http.get(f"/api/calls/{call_id}", headers=buyer.auth)).json()
+        if log["status"] != "active":
+            break
+        await asyncio.sleep(0.05)
+
+    assert [c["id"] for c in live] == [call_id]
+    assert (log["status"], log["end_reason"]) == ("dropped", "disconnected")
+    assert [t["text"] for t in log["transcript"]] == [
+        "Hi, I'm Ava! Ask me about this home.", "How many bedrooms?", "It has 3 bedrooms."]
+    assert (await http.get("/api/calls", headers=buyer.auth)).json()["items"] == []
+
+
+async def test_rest_fallback_and_privacy(http, scene):
+    await subscribe(http, scene)
+    buyer, stranger = scene["buyer"], await register(http, email=f"x{next(_n)}@calls.test")
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+
+    reply = await http.post("/api/calls/process", headers=buyer.auth,
+                            json={"call_id": call_id, "text": "When was it built?"})
+    peek = await http.get(f"/api/calls/{call_id}", headers=stranger.auth)
+    hijack = await http.post("/api/calls/process", headers=stranger.auth,
+                             json={"call_id": call_id, "text": "hello"})
+    ended = await http.post("/api/calls/end", headers=buyer.auth, json={"call_id": call_id})
+    after = await http.post("/api/calls/process", headers=buyer.auth,
+                            json={"call_id": call_id, "text": "hello?"})
+
+    assert reply.json()["reply"] == {"text": "It was built in 1998.", "intent": "year_built",
+                                     "data": {"property_id": scene["home"]["id"]}}
+    assert peek.status_code == 404
+    assert hijack.status_code == 404
+    assert ended.json()["status"] == "ended"
+    assert after.status_code == 409
