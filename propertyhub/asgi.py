@@ -9,7 +9,7 @@ from __future__ import annotations
 import socketio
 
 from propertyhub.app import create_app
-from propertyhub.calls.realtime import register as register_calls
+from propertyhub.calls.realtime import setup_calls
 from propertyhub.common.bodylimit import BodyLimit
 from propertyhub.config import Settings
 
@@ -17,9 +17,13 @@ from propertyhub.config import Settings
 def build_application(settings: Settings | None = None, name: str = "propertyhub"):
     sanic_app = create_app(settings, name=name)
     origins = list(sanic_app.ctx.settings.cors_origins)
-    sio = socketio.AsyncServer(async_mode="asgi", cors_allowed_origins=origins)
+    redis_url = sanic_app.ctx.settings.redis_url
+    # With Redis, events reach a socket whichever web process holds it.
+    manager = socketio.AsyncRedisManager(redis_url) if redis_url else None
+    sio = socketio.AsyncServer(async_mode="asgi", cors_allowed_origins=origins,
+                               client_manager=manager)
     sanic_app.ctx.sio = sio
-    register_calls(sio, sanic_app.ctx.settings)
+    setup_calls(sio, sanic_app)
     # No on_startup/on_shutdown: lifespan must reach Sanic, which opens the pools.
     combined = socketio.ASGIApp(sio, other_asgi_app=sanic_app, socketio_path="socket.io")
     app = BodyLimit(combined, sanic_app.ctx.settings.max_body_bytes)

@@ -41,6 +41,7 @@ class Settings:
     rate_limit_login: str = "10/minute"
     max_body_bytes: int = 1024 * 1024
     scheduler_interval_seconds: float = 60.0
+    call_reconnect_grace_seconds: float = 30.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -62,6 +63,7 @@ class Settings:
             cors_origins=origins,
             rate_limit_register=env.get("RATE_LIMIT_REGISTER", "20/minute"),
             rate_limit_login=env.get("RATE_LIMIT_LOGIN", "10/minute"),
+            call_reconnect_grace_seconds=float(env.get("CALL_RECONNECT_GRACE", "30")),
         )
         settings.validate()
         return settings

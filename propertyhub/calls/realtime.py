@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import socketio
+from sanic import Sanic
 
 from propertyhub.accounts.services import user_for_access
 from propertyhub.calls import services
+from propertyhub.calls.sessions import MemoryStore, RedisStore, Sessions
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.config import Settings
 
@@ -31,7 +36,42 @@ def _call_id(data: Any) -> int:
     raise ApiError(422, Code.VALIDATION_FAILED, "call_id is required")
 
 
-def register(sio: socketio.AsyncServer, settings: Settings) -> None:
+async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.0) -> None:
+    """End calls whose buyer left (past the grace window), went silent, or ran too long."""
+    while True:
+        try:
+            for call_id, reason in await sessions.overdue():
+                status = "dropped" if reason == "disconnected" else "ended"
+                call = await services.end(call_id, reason, status=status)
+                await sessions.forget(call_id)
+                await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
+                                              "duration_seconds": call.duration_seconds},
+                               room=f"call:{call.id}", namespace=NAMESPACE)
+        except Exception:  # the sweep must go on
+            log.exception("call sweep failed")
+        await asyncio.sleep(every)
+
+
+def setup_calls(sio: socketio.AsyncServer, app: Sanic) -> None:
+    settings: Settings = app.ctx.settings
+    register(sio, settings, lambda: app.ctx.call_sessions)
+
+    @app.before_server_start
+    async def open_sessions(app: Sanic) -> None:
+        redis = getattr(app.ctx, "redis", None)
+        store = RedisStore(redis) if redis is not None else MemoryStore()
+        app.ctx.call_sessions = Sessions(store, settings.call_reconnect_grace_seconds)
+        app.ctx.call_sweeper = asyncio.create_task(sweep(sio, app.ctx.call_sessions))
+
+    @app.after_server_stop
+    async def close_sessions(app: Sanic) -> None:
+        app.ctx.call_sweeper.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await app.ctx.call_sweeper
+
+
+def register(sio: socketio.AsyncServer, settings: Settings,
+             sessions: Callable[[], Sessions]) -> None:
     async def session(sid: str) -> dict[str, Any]:
         return await sio.get_session(sid, namespace=NAMESPACE)
 
@@ -76,14 +116,17 @@ def register(sio: socketio.AsyncServer, settings: Settings) -> None:
 
     @sio.on("disconnect", namespace=NAMESPACE)
     async def disconnect(sid: str, *args: Any) -> None:
+        # Not the end yet: the buyer may come back (to any web process) within the grace
+        # window and send `call_start` again to resume; the sweeper ends it otherwise.
         state = await session(sid)
         for call_id in state.get("calls", ()):
-            await services.end(call_id, "disconnected", status="dropped")
+            await sessions().detach(call_id)
 
     @handler
     async def call_start(sid: str, data: Any) -> dict[str, Any]:
         state = await session(sid)
         call, agent, greeting = await services.connect(state["user_id"], _call_id(data))
+        await sessions().attach(call.id, agent.max_call_seconds, agent.silence_timeout_seconds)
         state["calls"].add(call.id)
         await sio.enter_room(sid, f"call:{call.id}", namespace=NAMESPACE)
         await sio.emit("call_connected", {"call_id": call.id, "agent": {
@@ -102,6 +145,7 @@ def register(sio: socketio.AsyncServer, settings: Settings) -> None:
         if len(text) > services.MAX_TEXT:
             raise ApiError(413, Code.TOO_LARGE, f"at most {services.MAX_TEXT} characters")
         call, reply, said = await services.talk(state["user_id"], _call_id(data), text)
+        await sessions().heard(call.id)
         await sio.emit("agent_response", {"call_id": call.id, "text": reply.text,
                                           "intent": reply.intent, "data": reply.data},
                        to=sid, namespace=NAMESPACE)
@@ -109,6 +153,7 @@ def register(sio: socketio.AsyncServer, settings: Settings) -> None:
                        to=sid, namespace=NAMESPACE)
         if call.status not in services.LIVE:
             state["calls"].discard(call.id)
+            await sessions().forget(call.id)
             await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
                                           "duration_seconds": call.duration_seconds},
                            to=sid, namespace=NAMESPACE)
@@ -120,6 +165,7 @@ def register(sio: socketio.AsyncServer, settings: Settings) -> None:
         call = await services.get_for_buyer(state["user_id"], _call_id(data))
         call = await services.end(call.id, "buyer_hung_up")
         state["calls"].discard(call.id)
+        await sessions().forget(call.id)
         await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
                                       "duration_seconds": call.duration_seconds},
                        to=sid, namespace=NAMESPACE)

@@ -4,72 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from typing import Any
 
 import pytest
 import socketio
 
-from tests.support.factories import create_listing, register
+from tests.calls.conftest import subscribe
+from tests.support.factories import register
+from tests.support.phone import Phone
 
 _n = itertools.count()
-
-
-class Phone:
-    """A python-socketio client that collects what the server says."""
-
-    def __init__(self, base: str, token: str) -> None:
-        self.base, self.token = base, token
-        self.sio = socketio.AsyncClient(reconnection=False)
-        self.heard: list[tuple[str, Any]] = []
-        for event in ("call_connected", "agent_speak", "agent_response", "call_ended",
-                      "call_error"):
-            self.sio.on(event, self._recorder(event), namespace="/calls")
-
-    def _recorder(self, event: str):
-        async def record(data: Any) -> None:
-            self.heard.append((event, data))
-        return record
-
-    async def __aenter__(self) -> Phone:
-        await self.sio.connect(self.base, namespaces=["/calls"], auth={"token": self.token},
-                               socketio_path="socket.io", wait_timeout=10)
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self.sio.connected:
-            await self.sio.disconnect()
-
-    async def send(self, event: str, data: dict) -> dict:
-        return await self.sio.call(event, data, namespace="/calls", timeout=10)
-
-    async def said(self, event: str, count: int = 1) -> list[Any]:
-        for _ in range(200):
-            got = [d for e, d in self.heard if e == event]
-            if len(got) >= count:
-                return got
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"never heard {count} {event}: {self.heard}")
-
-
-@pytest.fixture
-async def scene(http):
-    seller = await register(http, role="seller", email=f"s{next(_n)}@calls.test")
-    buyer = await register(http, email=f"b{next(_n)}@calls.test")
-    home = await create_listing(http, seller, title="Sunny family home", price=450_000,
-                                amenities=["pool", "garage"], city="Austin")
-    other = await create_listing(http, seller, title="Round Rock four bedroom",
-                                 city="Round Rock", bedrooms=4, price=590_000,
-                                 latitude=30.5083, longitude=-97.6789)
-    agent = (await http.post("/api/ai-agents", headers=seller.auth, json={
-        "name": "Ava", "greeting": "Hi, I'm Ava! Ask me about this home.",
-        "price_monthly_cents": 0})).json()
-    return {"seller": seller, "buyer": buyer, "home": home, "other": other, "agent": agent}
-
-
-async def subscribe(http, scene) -> None:
-    response = await http.post("/api/ai-agents/hire", headers=scene["seller"].auth, json={
-        "ai_agent_id": scene["agent"]["id"], "plan": "monthly"})
-    assert response.status_code == 201, response.text
 
 
 async def test_no_subscription_no_call(http, scene):

@@ -1,28 +1,12 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 
 import pytest
 
 from tests.billing.conftest import market  # noqa: F401  (shared fixture)
+from tests.support.processes import start_worker, stop
 from workers.celery_app import celery_app
-
-
-def start_worker(env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "workers.celery_app:celery_app", "worker",
-         "--concurrency", "2", "--pool", "prefork", "--without-mingle", "--without-gossip",
-         "--loglevel", "WARNING"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-
-
-def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, sig)
-        proc.wait(30)
 
 
 @pytest.fixture

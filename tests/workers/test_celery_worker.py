@@ -15,7 +15,7 @@ from propertyhub.billing.models import Subscription, Transaction
 from propertyhub.common.models import utcnow
 from propertyhub.config import Settings
 from propertyhub.payments.models import PaymentCharge
-from tests.workers.conftest import start_worker, stop
+from tests.support.processes import start_worker, stop
 from workers.celery_app import make_celery
 
 pytestmark = pytest.mark.production_topology
