@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Make sure the PostgreSQL and Redis binaries the test suite starts are installed.
+# Make sure what the test suite starts is installed: PostgreSQL, Redis, espeak-ng.
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   echo "installing ${need[*]} for the test suite"

@@ -15,6 +15,7 @@ from sanic import Sanic
 from propertyhub.accounts.services import user_for_access
 from propertyhub.calls import services
 from propertyhub.calls.sessions import MemoryStore, RedisStore, Sessions
+from propertyhub.calls.speech import audio_payload
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.config import Settings
 
@@ -103,6 +104,12 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         sio.on(fn.__name__, namespace=NAMESPACE)(wrapped)
         return wrapped
 
+    async def speak(sid: str, state: dict, call_id: int, text: str, seq: int) -> None:
+        payload: dict[str, Any] = {"call_id": call_id, "text": text, "seq": seq}
+        if state.get("audio") and (audio := await audio_payload(text, state.get("voice", {}))):
+            payload["audio"] = audio
+        await sio.emit("agent_speak", payload, to=sid, namespace=NAMESPACE)
+
     @sio.on("connect", namespace=NAMESPACE)
     async def connect(sid: str, environ: dict, auth: Any = None) -> None:
         token = auth.get("token") if isinstance(auth, dict) else None
@@ -128,12 +135,13 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         call, agent, greeting = await services.connect(state["user_id"], _call_id(data))
         await sessions().attach(call.id, agent.max_call_seconds, agent.silence_timeout_seconds)
         state["calls"].add(call.id)
+        state["audio"] = bool(isinstance(data, dict) and data.get("audio"))
+        state["voice"] = agent.voice
         await sio.enter_room(sid, f"call:{call.id}", namespace=NAMESPACE)
         await sio.emit("call_connected", {"call_id": call.id, "agent": {
             "id": agent.id, "name": agent.name, "voice": agent.voice}}, to=sid,
             namespace=NAMESPACE)
-        await sio.emit("agent_speak", {"call_id": call.id, "text": greeting.text,
-                                       "seq": greeting.seq}, to=sid, namespace=NAMESPACE)
+        await speak(sid, state, call.id, greeting.text, greeting.seq)
         return {"ok": True, "call_id": call.id, "status": call.status}
 
     @handler
@@ -149,8 +157,7 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         await sio.emit("agent_response", {"call_id": call.id, "text": reply.text,
                                           "intent": reply.intent, "data": reply.data},
                        to=sid, namespace=NAMESPACE)
-        await sio.emit("agent_speak", {"call_id": call.id, "text": reply.text, "seq": said.seq},
-                       to=sid, namespace=NAMESPACE)
+        await speak(sid, state, call.id, reply.text, said.seq)
         if call.status not in services.LIVE:
             state["calls"].discard(call.id)
             await sessions().forget(call.id)

@@ -142,3 +142,22 @@ async def test_rest_fallback_and_privacy(http, scene):
     assert hijack.status_code == 404
     assert ended.json()["status"] == "ended"
     assert after.status_code == 409
+
+
+async def test_a_client_that_asks_for_audio_hears_the_agent(http, served, scene):
+    await subscribe(http, scene)
+    buyer = scene["buyer"]
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+
+    async with Phone(served, buyer.tokens["access_token"]) as phone:
+        await phone.send("call_start", {"call_id": call_id, "audio": True})
+        greeting = (await phone.said("agent_speak"))[0]
+        await phone.send("call_end", {"call_id": call_id})
+
+    import base64
+
+    audio = base64.b64decode(greeting["audio"]["data"])
+    assert greeting["audio"]["mime"] == "audio/wav"
+    assert audio[:4] == b"RIFF" and audio[8:12] == b"WAVE"
+    assert len(audio) > 8000  # a second of speech is far more than a header
