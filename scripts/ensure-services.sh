@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Make sure what the test suite starts is installed: PostgreSQL, Redis, espeak-ng.
+# Make sure what the test suite starts is installed: PostgreSQL, Redis, espeak-ng,
+# and headless Chromium with its driver (the demo page's end-to-end test).
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   echo "installing ${need[*]} for the test suite"

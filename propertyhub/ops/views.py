@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, json
+from sanic.response import HTTPResponse, file, json
 from tortoise import Tortoise
 
 from propertyhub.common.openapi import doc
@@ -40,3 +41,20 @@ async def readyz(request: Request) -> HTTPResponse:
     ready = all(v == "ok" for v in checks.values())
     return json({"status": "ready" if ready else "unavailable", "checks": checks},
                 200 if ready else 503)
+
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+@bp.get("/demo")
+@doc("A try-it page: sign in, search, call a listing's agent", tag="ops",
+     responses={200: None})
+async def demo(request: Request) -> HTTPResponse:
+    return await file(STATIC / "demo.html", mime_type="text/html; charset=utf-8")
+
+
+@bp.get("/static/socket.io.min.js")
+@doc("The official Socket.IO JavaScript client (v4), served for the demo page", tag="ops",
+     responses={200: None})
+async def socketio_client(request: Request) -> HTTPResponse:
+    return await file(STATIC / "socket.io.min.js", mime_type="application/javascript")
