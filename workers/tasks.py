@@ -65,3 +65,10 @@ def prune_idempotency_task() -> int:
     from propertyhub.billing.idempotency import prune
 
     return run_async(prune())
+
+
+@celery_app.task(name="workers.tasks.flush_transcript_task")
+def flush_transcript_task(call_id: int) -> int:
+    from propertyhub.calls.services import flush
+
+    return run_async(flush(call_id))

@@ -14,7 +14,14 @@ from sanic import Sanic
 
 from propertyhub.accounts.services import user_for_access
 from propertyhub.calls import services
-from propertyhub.calls.sessions import MemoryStore, RedisStore, Sessions
+from propertyhub.calls.sessions import (
+    MemoryStore,
+    MemoryTurns,
+    RedisStore,
+    RedisTurns,
+    Sessions,
+    install,
+)
 from propertyhub.calls.speech import audio_payload
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.config import Settings
@@ -22,6 +29,7 @@ from propertyhub.config import Settings
 log = logging.getLogger(__name__)
 NAMESPACE = "/calls"
 EVENTS_PER_SECOND = 10
+FLUSH_EVERY_S = 2.0
 
 
 def _error(code: str, message: str) -> dict[str, Any]:
@@ -39,8 +47,13 @@ def _call_id(data: Any) -> int:
 
 async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.0) -> None:
     """End calls whose buyer left (past the grace window), went silent, or ran too long."""
+    last_flush = 0.0
     while True:
         try:
+            if time.monotonic() - last_flush >= FLUSH_EVERY_S:  # batching's "every few seconds"
+                last_flush = time.monotonic()
+                for live in await sessions.store.all():
+                    await services.flush(live.call_id)
             for call_id, reason in await sessions.overdue():
                 status = "dropped" if reason == "disconnected" else "ended"
                 call = await services.end(call_id, reason, status=status)
@@ -62,6 +75,7 @@ def setup_calls(sio: socketio.AsyncServer, app: Sanic) -> None:
         redis = getattr(app.ctx, "redis", None)
         store = RedisStore(redis) if redis is not None else MemoryStore()
         app.ctx.call_sessions = Sessions(store, settings.call_reconnect_grace_seconds)
+        install(app.ctx.call_sessions, RedisTurns(redis) if redis is not None else MemoryTurns())
         app.ctx.call_sweeper = asyncio.create_task(sweep(sio, app.ctx.call_sessions))
 
     @app.after_server_stop

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from propertyhub.accounts.models import User
@@ -9,6 +11,7 @@ from propertyhub.agents.models import AiAgent
 from propertyhub.billing.models import Subscription
 from propertyhub.calls.engine import CallContext, Reply, RuleBrain
 from propertyhub.calls.models import CallLog, Transcript
+from propertyhub.calls.sessions import turns
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
 from propertyhub.crm.models import AgentAssignment, Lead, LeadSource, LeadStatus
@@ -60,16 +63,58 @@ async def live_calls(user_id: int) -> list[CallLog]:
                                 status__in=LIVE).order_by("-id").limit(100)
 
 
-async def transcript(call_id: int) -> list[Transcript]:
-    return await Transcript.filter(call_id=call_id).order_by("seq")
+FLUSH_EVERY_TURNS = 4
 
 
-async def _say(call: CallLog, role: str, text: str) -> Transcript:
-    seq = await Transcript.filter(call_id=call.id).count() + 1
-    return await Transcript.create(call_id=call.id, seq=seq, role=role, text=text, at=utcnow())
+@dataclass
+class Turn:
+    seq: int
+    role: str
+    text: str
+    at: datetime
 
 
-async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Transcript]:
+async def transcript(call_id: int) -> list[Turn]:
+    """Every turn, in order: those in the database and those still buffered."""
+    stored = {t.seq: Turn(t.seq, t.role, t.text, t.at)
+              for t in await Transcript.filter(call_id=call_id).order_by("seq")}
+    for t in await turns().pending(call_id):
+        stored.setdefault(t["seq"], Turn(t["seq"], t["role"], t["text"],
+                                         datetime.fromisoformat(t["at"])))
+    return [stored[seq] for seq in sorted(stored)]
+
+
+async def flush(call_id: int) -> int:
+    """Move a call's buffered turns to the database. Idempotent: (call, seq) is unique."""
+    pending = await turns().pending(call_id)
+    if not pending:
+        return 0
+    await Transcript.bulk_create(
+        [Transcript(call_id=call_id, seq=t["seq"], role=t["role"], text=t["text"],
+                    at=datetime.fromisoformat(t["at"])) for t in pending],
+        ignore_conflicts=True)
+    await turns().drop(call_id, max(t["seq"] for t in pending))
+    return len(pending)
+
+
+async def _say(call: CallLog, role: str, text: str) -> Turn:
+    """Buffer a turn; the database gets turns in batches (every few turns, and at the end)."""
+    now = utcnow()
+
+    async def base() -> int:
+        return await Transcript.filter(call_id=call.id).count()
+
+    seq = await turns().append(call.id, base, {"role": role, "text": text,
+                                               "at": now.isoformat()})
+    if seq % FLUSH_EVERY_TURNS == 0:
+        from workers.dispatch import enqueue
+        from workers.tasks import flush_transcript_task
+
+        await enqueue(flush_transcript_task, call.id)
+    return Turn(seq, role, text, now)
+
+
+async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Turn]:
     call = await get_for_buyer(buyer_id, call_id)
     if call.status not in LIVE:
         raise ApiError(409, Code.CALL_ENDED, "this call has ended")
@@ -80,7 +125,7 @@ async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Transc
         await call.save(update_fields=["status"])
         greeting = await _say(call, "agent", agent.greeting)
     else:  # a reconnect: the greeting was said already
-        greeting = await Transcript.filter(call_id=call.id, role="agent").order_by("seq").first()
+        greeting = next(t for t in await transcript(call.id) if t.role == "agent")
     return call, agent, greeting
 
 
@@ -127,7 +172,7 @@ class CallTools:
                           message=f"Question from a call: {text}")
 
 
-async def talk(buyer_id: int, call_id: int, text: str) -> tuple[CallLog, Reply, Transcript]:
+async def talk(buyer_id: int, call_id: int, text: str) -> tuple[CallLog, Reply, Turn]:
     text = text.strip()
     if not text:
         raise ApiError.validation({"text": ["say something"]})
@@ -158,6 +203,7 @@ async def end(call_id: int, reason: str, status: str = "ended") -> CallLog:
     if ended:
         call.duration_seconds = max(0, int((now - call.started_at).total_seconds()))
         await call.save(update_fields=["duration_seconds"])
+    await flush(call_id)
     return call
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import Protocol
 
@@ -111,3 +112,89 @@ class Sessions:
 
     async def forget(self, call_id: int) -> None:
         await self.store.forget(call_id)
+
+
+# Where a call's seq counter starts when this buffer has not seen the call yet
+# (the number of turns already in the database).
+Base = Callable[[], Awaitable[int]]
+
+
+class TurnBuffer(Protocol):
+    """Transcript turns not yet in the database, by seq (gap-free per call)."""
+
+    async def append(self, call_id: int, base: Base, turn: dict) -> int: ...
+    async def pending(self, call_id: int) -> list[dict]: ...
+    async def drop(self, call_id: int, upto_seq: int) -> None: ...
+
+
+class MemoryTurns:
+    def __init__(self) -> None:
+        self._seq: dict[int, int] = {}
+        self._turns: dict[int, dict[int, dict]] = {}
+
+    async def append(self, call_id: int, base: Base, turn: dict) -> int:
+        if call_id not in self._seq:
+            self._seq[call_id] = await base()
+        seq = self._seq[call_id] + 1
+        self._seq[call_id] = seq
+        self._turns.setdefault(call_id, {})[seq] = {**turn, "seq": seq}
+        return seq
+
+    async def pending(self, call_id: int) -> list[dict]:
+        return [t for _, t in sorted(self._turns.get(call_id, {}).items())]
+
+    async def drop(self, call_id: int, upto_seq: int) -> None:
+        turns = self._turns.get(call_id, {})
+        for seq in [s for s in turns if s <= upto_seq]:
+            del turns[seq]
+
+
+class RedisTurns:
+    """A counter and a sorted set per call: appends from any process, idempotent flushes."""
+
+    TTL_S = 24 * 3600
+
+    def __init__(self, redis) -> None:
+        self.redis = redis
+
+    async def append(self, call_id: int, base: Base, turn: dict) -> int:
+        counter = f"propertyhub:call:{call_id}:seq"
+        if not await self.redis.exists(counter):
+            await self.redis.set(counter, await base(), nx=True, ex=self.TTL_S)
+        seq = int(await self.redis.incr(counter))
+        key = f"propertyhub:call:{call_id}:turns"
+        await self.redis.zadd(key, {json.dumps({**turn, "seq": seq}): seq})
+        await self.redis.expire(key, self.TTL_S)
+        return seq
+
+    async def pending(self, call_id: int) -> list[dict]:
+        raw = await self.redis.zrange(f"propertyhub:call:{call_id}:turns", 0, -1)
+        return [json.loads(item) for item in raw]
+
+    async def drop(self, call_id: int, upto_seq: int) -> None:
+        await self.redis.zremrangebyscore(f"propertyhub:call:{call_id}:turns", 0, upto_seq)
+
+
+_current: tuple[Sessions, TurnBuffer] | None = None
+
+
+def install(sessions: Sessions, turns: TurnBuffer) -> None:
+    global _current
+    _current = (sessions, turns)
+
+
+def turns() -> TurnBuffer:
+    """The process's turn buffer; a worker process builds it from REDIS_URL on first use."""
+    global _current
+    if _current is None:
+        from propertyhub.config import Settings
+
+        settings = Settings.from_env()
+        if settings.redis_url:
+            from redis.asyncio import Redis
+
+            redis = Redis.from_url(settings.redis_url)
+            _current = (Sessions(RedisStore(redis)), RedisTurns(redis))
+        else:
+            _current = (Sessions(MemoryStore()), MemoryTurns())
+    return _current[1]

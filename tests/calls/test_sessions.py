@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import time
 
 import httpx
@@ -72,8 +73,18 @@ async def test_silence_ends_the_call(http, served, scene):
     assert 4 <= waited <= 8
 
 
+async def transcript_rows(db: str, call_id: int) -> int:
+    import asyncpg
+
+    conn = await asyncpg.connect(db)
+    try:
+        return await conn.fetchval("SELECT count(*) FROM transcripts WHERE call_id = $1", call_id)
+    finally:
+        await conn.close()
+
+
 @pytest.mark.production_topology
-async def test_a_call_moves_between_web_processes_without_losing_a_line(pg_admin_url,
+async def test_a_call_survives_a_web_process_dying_mid_call(pg_admin_url,
                                                                         redis_url):
     db = create_database(pg_admin_url, f"twoweb_{os.getpid()}_{time.monotonic_ns()}")
     env = {**os.environ, "DATABASE_URL": db, "REDIS_URL": redis_url, "PROPERTYHUB_ENV": "test",
@@ -103,6 +114,9 @@ async def test_a_call_moves_between_web_processes_without_losing_a_line(pg_admin
         async with Phone(base_a, token) as on_a:
             await on_a.send("call_start", {"call_id": call_id})
             await on_a.send("voice_input", {"call_id": call_id, "text": "How much is it?"})
+            # Process A dies mid-call, before its next flush: its turns live in Redis.
+            stop(web_a, signal.SIGKILL)
+            in_db_at_death = await transcript_rows(db, call_id)
         async with Phone(base_b, token) as on_b:
             resumed = await on_b.send("call_start", {"call_id": call_id})
             await on_b.send("voice_input", {"call_id": call_id, "text": "How many bedrooms?"})
@@ -114,6 +128,7 @@ async def test_a_call_moves_between_web_processes_without_losing_a_line(pg_admin
         for proc in (web_a, web_b, worker):
             stop(proc)
 
+    assert in_db_at_death < 3  # the three turns said on A were not all written yet
     assert resumed["ok"] is True
     assert ended["end_reason"] == "goodbye"
     assert [t["text"] for t in log["transcript"]] == [
