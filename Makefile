@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export PORT
 
-.PHONY: run test lint install migrate seed bench bench-renewals clean
+.PHONY: run test lint install migrate seed bench bench-renewals bench-calls clean
 
 $(BIN)/propertyhub: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: install
 bench-renewals: install
 	./scripts/ensure-services.sh
 	$(BIN)/python -m bench.renewals
+
+bench-calls: install
+	./scripts/ensure-services.sh
+	$(BIN)/python -m bench.calls
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

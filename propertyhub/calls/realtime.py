@@ -45,15 +45,40 @@ def _call_id(data: Any) -> int:
     raise ApiError(422, Code.VALIDATION_FAILED, "call_id is required")
 
 
+class TurnTimings:
+    """Server-side voice_input -> agent_speak times, written out at exit for benchmarks
+    (CALLS_TIMING_FILE); nothing is kept when the variable is unset."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.samples: list[float] = []
+
+    @classmethod
+    def from_env(cls) -> TurnTimings:
+        import os
+
+        return cls(os.environ.get("CALLS_TIMING_FILE"))
+
+    def record(self, seconds: float) -> None:
+        if self.path:
+            self.samples.append(seconds)
+
+    def write(self) -> None:
+        if not self.path:
+            return
+        with open(self.path, "w") as out:
+            out.write("\n".join(f"{s * 1000:.3f}" for s in self.samples))
+
+
 async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.0) -> None:
     """End calls whose buyer left (past the grace window), went silent, or ran too long."""
-    last_flush = 0.0
+    last_flush = time.monotonic()
     while True:
         try:
             if time.monotonic() - last_flush >= FLUSH_EVERY_S:  # batching's "every few seconds"
                 last_flush = time.monotonic()
-                for live in await sessions.store.all():
-                    await services.flush(live.call_id)
+                await services.flush_stale([live.call_id for live in await sessions.store.all()],
+                                           FLUSH_EVERY_S)
             for call_id, reason in await sessions.overdue():
                 status = "dropped" if reason == "disconnected" else "ended"
                 call = await services.end(call_id, reason, status=status)
@@ -68,7 +93,8 @@ async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.
 
 def setup_calls(sio: socketio.AsyncServer, app: Sanic) -> None:
     settings: Settings = app.ctx.settings
-    register(sio, settings, lambda: app.ctx.call_sessions)
+    timings = TurnTimings.from_env()
+    register(sio, settings, lambda: app.ctx.call_sessions, timings)
 
     @app.before_server_start
     async def open_sessions(app: Sanic) -> None:
@@ -80,13 +106,14 @@ def setup_calls(sio: socketio.AsyncServer, app: Sanic) -> None:
 
     @app.after_server_stop
     async def close_sessions(app: Sanic) -> None:
+        timings.write()
         app.ctx.call_sweeper.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await app.ctx.call_sweeper
 
 
 def register(sio: socketio.AsyncServer, settings: Settings,
-             sessions: Callable[[], Sessions]) -> None:
+             sessions: Callable[[], Sessions], timings: TurnTimings) -> None:
     async def session(sid: str) -> dict[str, Any]:
         return await sio.get_session(sid, namespace=NAMESPACE)
 
@@ -149,6 +176,7 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         call, agent, greeting = await services.connect(state["user_id"], _call_id(data))
         await sessions().attach(call.id, agent.max_call_seconds, agent.silence_timeout_seconds)
         state["calls"].add(call.id)
+        state.setdefault("live", {})[call.id] = (call, await services.context_for(call))
         state["audio"] = bool(isinstance(data, dict) and data.get("audio"))
         state["voice"] = agent.voice
         await sio.enter_room(sid, f"call:{call.id}", namespace=NAMESPACE)
@@ -160,18 +188,24 @@ def register(sio: socketio.AsyncServer, settings: Settings,
 
     @handler
     async def voice_input(sid: str, data: Any) -> dict[str, Any]:
+        received = time.perf_counter()
         state = await session(sid)
         text = data.get("text") if isinstance(data, dict) else None
         if not isinstance(text, str):
             raise ApiError(422, Code.VALIDATION_FAILED, "text is required")
         if len(text) > services.MAX_TEXT:
             raise ApiError(413, Code.TOO_LARGE, f"at most {services.MAX_TEXT} characters")
-        call, reply, said = await services.talk(state["user_id"], _call_id(data), text)
+        call_id = _call_id(data)
+        cached = state.get("live", {}).get(call_id)
+        if cached is not None and not await sessions().is_live(call_id):
+            cached = None  # ended meanwhile (a timer): let the service say so
+        call, reply, said = await services.talk(state["user_id"], call_id, text, live=cached)
         await sessions().heard(call.id)
         await sio.emit("agent_response", {"call_id": call.id, "text": reply.text,
                                           "intent": reply.intent, "data": reply.data},
                        to=sid, namespace=NAMESPACE)
         await speak(sid, state, call.id, reply.text, said.seq)
+        timings.record(time.perf_counter() - received)
         if call.status not in services.LIVE:
             state["calls"].discard(call.id)
             await sessions().forget(call.id)

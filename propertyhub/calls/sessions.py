@@ -93,6 +93,9 @@ class Sessions:
         live.last_input = now
         await self.store.put(live)
 
+    async def is_live(self, call_id: int) -> bool:
+        return await self.store.get(call_id) is not None
+
     async def heard(self, call_id: int) -> None:
         live = await self.store.get(call_id)
         if live is not None:

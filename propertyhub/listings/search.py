@@ -151,7 +151,7 @@ async def total_for(conn: BaseDBAsyncClient, params: SearchParams, pg: bool,
     return (n, "eq") if n <= COUNT_CAP else (COUNT_CAP, "gte")
 
 
-async def run(conn: BaseDBAsyncClient, params: SearchParams) -> Result:
+async def run(conn: BaseDBAsyncClient, params: SearchParams, *, with_total: bool = True) -> Result:
     pg = conn.capabilities.dialect == "postgres"
     fingerprint = params.fingerprint()
     after = None
@@ -170,6 +170,8 @@ async def run(conn: BaseDBAsyncClient, params: SearchParams) -> Result:
     rows = await conn.execute_query_dict(q.sql, q.values)
     has_next = len(rows) > params.limit
     rows = rows[: params.limit]
+    if total is None and not with_total:
+        total, relation = len(rows) + int(has_next), "gte"
     if total is None:
         if rows and "n" in rows[0]:
             total, relation = rows[0]["n"], "eq"  # counted by the page query itself
