@@ -13,6 +13,7 @@ from propertyhub.billing.models import Subscription
 from propertyhub.calls.engine import CallContext, Reply, RuleBrain
 from propertyhub.calls.models import CallLog, Transcript
 from propertyhub.calls.sessions import turns
+from propertyhub.common import sql
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
 from propertyhub.crm.models import AgentAssignment, Lead, LeadSource, LeadStatus
@@ -91,10 +92,14 @@ async def flush(call_id: int) -> int:
     pending = await turns().pending(call_id)
     if not pending:
         return 0
-    await Transcript.bulk_create(
-        [Transcript(call_id=call_id, seq=t["seq"], role=t["role"], text=t["text"],
-                    at=datetime.fromisoformat(t["at"])) for t in pending],
-        ignore_conflicts=True)
+    # One multi-row statement: the ORM's bulk_create cost a quarter of a busy server's CPU.
+    rows, values = [], []
+    for t in pending:
+        n = len(values)
+        rows.append(f"(${n + 1}, ${n + 2}, ${n + 3}, ${n + 4}, ${n + 5})")
+        values += [call_id, t["seq"], t["role"], t["text"], datetime.fromisoformat(t["at"])]
+    await sql.execute(sql.connection(), "INSERT INTO transcripts (call_id, seq, role, text, at) "
+                      f"VALUES {', '.join(rows)} ON CONFLICT (call_id, seq) DO NOTHING", values)
     await turns().drop(call_id, max(t["seq"] for t in pending))
     return len(pending)
 
