@@ -161,3 +161,25 @@ async def test_a_client_that_asks_for_audio_hears_the_agent(http, served, scene)
     assert greeting["audio"]["mime"] == "audio/wav"
     assert audio[:4] == b"RIFF" and audio[8:12] == b"WAVE"
     assert len(audio) > 8000  # a second of speech is far more than a header
+
+
+async def test_asking_for_a_person_hands_over_to_the_hired_agent(http, scene):
+    await subscribe(http, scene)
+    agent = await register(http, role="agent", name="Rita Realtor",
+                           email=f"rita{next(_n)}@calls.test")
+    await http.patch("/api/auth/me", headers=agent.auth, json={"monthly_fee_cents": 9900})
+    hired = await http.post("/api/crm/agents", headers=scene["seller"].auth,
+                            json={"agent_id": agent.id, "plan": "monthly"})
+    assert hired.status_code == 201, hired.text
+    call_id = (await http.post("/api/calls/start", headers=scene["buyer"].auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+
+    reply = (await http.post("/api/calls/process", headers=scene["buyer"].auth, json={
+        "call_id": call_id, "text": "Can I talk to a real person please?"})).json()["reply"]
+    leads = (await http.get("/api/crm/leads", headers=agent.auth)).json()["items"]
+
+    assert reply["intent"] == "handover"
+    assert reply["data"] == {"available": True, "agent": {"id": agent.id, "name": "Rita Realtor"}}
+    assert reply["text"].startswith("I'm connecting you with Rita Realtor")
+    assert [(x["assigned_agent_id"], x["source"]) for x in leads
+            if x["assigned_agent_id"]] == [(agent.id, "call")]
