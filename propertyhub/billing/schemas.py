@@ -13,20 +13,19 @@ PAYMENT_METHOD = fields.String(load_default="pm_card_visa",
 ID = validate.Range(1, 2**63 - 1)
 
 
-class HireAi(StrictSchema):
+class _Hire(StrictSchema):
+    plan = fields.String(required=True, validate=validate.OneOf(PLANS))
+    property_ids = fields.List(fields.Integer(strict=True, validate=ID), load_default=list,
+                               validate=validate.Length(max=500))
+    payment_method = PAYMENT_METHOD
+
+
+class HireAi(_Hire):
     ai_agent_id = fields.Integer(required=True, strict=True, validate=ID)
-    plan = fields.String(required=True, validate=validate.OneOf(PLANS))
-    property_ids = fields.List(fields.Integer(strict=True, validate=ID), load_default=list,
-                               validate=validate.Length(max=500))
-    payment_method = PAYMENT_METHOD
 
 
-class HireHuman(StrictSchema):
+class HireHuman(_Hire):
     agent_id = fields.Integer(required=True, strict=True, validate=ID)
-    plan = fields.String(required=True, validate=validate.OneOf(PLANS))
-    property_ids = fields.List(fields.Integer(strict=True, validate=ID), load_default=list,
-                               validate=validate.Length(max=500))
-    payment_method = PAYMENT_METHOD
 
 
 class Terminate(StrictSchema):

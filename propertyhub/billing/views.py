@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
@@ -53,6 +55,24 @@ def _declined(result: dict) -> ApiError:
                     {"reason": result["transaction"]["failure_reason"], **result})
 
 
+async def _hire_once(request: Request, scope: str,
+                     open_hire: Callable[[dict], Awaitable[dict]]) -> HTTPResponse:
+    """Parse, open the subscription once per Idempotency-Key, let the charge settle, answer
+    201 (or 402 when the card was declined)."""
+    body = json_object(request)
+
+    async def action() -> tuple[int, dict]:
+        result = await open_hire(body)
+        if result["transaction"]["status"] == "failed":
+            raise _declined(result)
+        return 201, result
+
+    status, payload = await idempotency.run_once(request.ctx.user.id, scope,
+                                                 request.headers.get("idempotency-key"),
+                                                 body, action)
+    return json(payload, status)
+
+
 @ai_bp.post("/hire")
 @authorized("seller")
 @doc("Hire an AI agent on a subscription", tag=TAG, body=HireAi, responses={201: HireAiResult},
@@ -60,23 +80,16 @@ def _declined(result: dict) -> ApiError:
      description="`subscription.status` is `active` when the charge settled within the "
                  "request, `incomplete` while the workers still process it. " + IDEMPOTENCY)
 async def hire_ai(request: Request) -> HTTPResponse:
-    body = json_object(request)
-    user = request.ctx.user
+    user_id = request.ctx.user.id
 
-    async def action() -> tuple[int, dict]:
+    async def open_hire(body: dict) -> dict:
         data = load(HireAi(), body)
-        sub, tx = await services.hire_ai(user.id, data["ai_agent_id"], data["plan"],
+        sub, tx = await services.hire_ai(user_id, data["ai_agent_id"], data["plan"],
                                          data["property_ids"], data["payment_method"])
         sub, tx = await _settled(sub.id, tx.id)
-        result = _hire.dump({"subscription": sub, "transaction": tx})
-        if tx.status == "failed":
-            raise _declined(result)
-        return 201, result
+        return _hire.dump({"subscription": sub, "transaction": tx})
 
-    status, payload = await idempotency.run_once(user.id, "ai-hire",
-                                                 request.headers.get("idempotency-key"),
-                                                 body, action)
-    return json(payload, status)
+    return await _hire_once(request, "ai-hire", open_hire)
 
 
 @ai_bp.post("/<agent_id>/terminate")
@@ -141,26 +154,19 @@ async def list_transactions(request: Request) -> HTTPResponse:
      responses={201: HireHumanResult}, errors=(400, 402, 403, 404, 409, 422), auth=True,
      description=IDEMPOTENCY)
 async def hire_human(request: Request) -> HTTPResponse:
-    body = json_object(request)
-    user = request.ctx.user
+    user_id = request.ctx.user.id
 
-    async def action() -> tuple[int, dict]:
+    async def open_hire(body: dict) -> dict:
         data = load(HireHuman(), body)
         assignment, sub, tx = await services.hire_human(
-            user.id, data["agent_id"], data["plan"], data["property_ids"],
+            user_id, data["agent_id"], data["plan"], data["property_ids"],
             data["payment_method"])
         sub, tx = await _settled(sub.id, tx.id)
         assignment = await AgentAssignment.get(id=assignment.id)
-        result = _hire_human.dump({"assignment": assignment, "subscription": sub,
-                                   "transaction": tx})
-        if tx.status == "failed":
-            raise _declined(result)
-        return 201, result
+        return _hire_human.dump({"assignment": assignment, "subscription": sub,
+                                 "transaction": tx})
 
-    status, payload = await idempotency.run_once(user.id, "human-hire",
-                                                 request.headers.get("idempotency-key"),
-                                                 body, action)
-    return json(payload, status)
+    return await _hire_once(request, "human-hire", open_hire)
 
 
 @hires_bp.get("", strict_slashes=True)
