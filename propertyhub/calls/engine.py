@@ -24,6 +24,8 @@ AMENITY_WORDS = {
     "doorman": "doorman", "ac": "air_conditioning", "air": "air_conditioning",
     "hardwood": "hardwood_floors",
 }
+COUNTABLE = {"pool", "garage", "garden", "gym", "fireplace", "balcony", "dishwasher",
+             "elevator", "doorman"}
 PHONE = re.compile(r"(\+?\d[\d\s().-]{6,}\d)")
 MONEY = re.compile(r"(?:under|below|less than|max(?:imum)?|up to)\s*\$?\s*([\d.,]+)\s*(k|m|million)?",
                    re.I)
@@ -142,6 +144,8 @@ class RuleBrain:
             if word in tokens:
                 has = amenity in listing["amenities"]
                 label = amenity.replace("_", " ")
+                if amenity in COUNTABLE:
+                    label = f"a {label}"
                 return Reply(f"Yes, it has {label}." if has else f"No, it doesn't have {label}.",
                              "amenity", {"amenity": amenity, "has": has})
         facts = [

@@ -70,7 +70,7 @@ async def test_a_whole_call(http, served, scene):
     by_intent = {r["intent"]: r for r in responses}
     assert by_intent["price"]["text"] == "The asking price is $450,000."
     assert [r["text"] for r in responses if r["intent"] == "amenity"] == [
-        "Yes, it has pool.", "No, it doesn't have gym."]
+        "Yes, it has a pool.", "No, it doesn't have a gym."]
     found = by_intent["search"]["data"]["listings"]
     assert scene["other"]["id"] in found  # (the module's server also has earlier scenes' homes)
     for listing_id in found:
