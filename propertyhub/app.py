@@ -13,6 +13,7 @@ from propertyhub.common.openapi import setup_openapi
 from propertyhub.common.ratelimit import RateLimiter, parse_rule
 from propertyhub.config import Settings
 from propertyhub.db import tortoise_config
+from propertyhub.ops.observability import setup_observability
 
 log = logging.getLogger(__name__)
 
@@ -119,5 +120,6 @@ def create_app(settings: Settings | None = None, name: str = "propertyhub") -> S
     setup_background(app, settings)
     setup_routes(app)
     setup_openapi(app)
+    setup_observability(app)
     setup_gc(app)
     return app

@@ -33,15 +33,25 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import tempfile
+
     import uvicorn
 
+    from propertyhub.ops.observability import setup_logging
+
     settings = Settings.from_env()
+    workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Before the workers import prometheus_client: /metrics then sums all of them.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="propertyhub-metrics-")
+    setup_logging()
     uvicorn.run(
         "propertyhub.asgi:build_application",
         factory=True,
         host=os.environ.get("HOST", "0.0.0.0"),
         port=args.port or settings.port,
-        workers=int(os.environ.get("WEB_CONCURRENCY", "1")),
+        workers=workers,
+        log_config=None,  # keep our JSON logging
         timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_TIMEOUT", "20")),
         proxy_headers=True,
         access_log=os.environ.get("ACCESS_LOG", "0") == "1",

@@ -25,6 +25,7 @@ from propertyhub.calls.sessions import (
 from propertyhub.calls.speech import audio_payload
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.config import Settings
+from propertyhub.ops.observability import ACTIVE_CALLS, SOCKETS
 
 log = logging.getLogger(__name__)
 NAMESPACE = "/calls"
@@ -158,6 +159,7 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         if user is None:
             raise socketio.exceptions.ConnectionRefusedError(
                 {"code": "unauthorized", "message": "a valid access token is required"})
+        SOCKETS.inc()
         await sio.save_session(sid, {"user_id": user.id, "calls": set(),
                                      "tokens": EVENTS_PER_SECOND, "at": time.monotonic()},
                                namespace=NAMESPACE)
@@ -166,7 +168,9 @@ def register(sio: socketio.AsyncServer, settings: Settings,
     async def disconnect(sid: str, *args: Any) -> None:
         # Not the end yet: the buyer may come back (to any web process) within the grace
         # window and send `call_start` again to resume; the sweeper ends it otherwise.
+        SOCKETS.dec()
         state = await session(sid)
+        ACTIVE_CALLS.dec(len(state.get("calls", ())))
         for call_id in state.get("calls", ()):
             await sessions().detach(call_id)
 
@@ -175,6 +179,8 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         state = await session(sid)
         call, agent, greeting = await services.connect(state["user_id"], _call_id(data))
         await sessions().attach(call.id, agent.max_call_seconds, agent.silence_timeout_seconds)
+        if call.id not in state["calls"]:
+            ACTIVE_CALLS.inc()
         state["calls"].add(call.id)
         state.setdefault("live", {})[call.id] = (call, await services.context_for(call))
         state["audio"] = bool(isinstance(data, dict) and data.get("audio"))
@@ -207,6 +213,7 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         await speak(sid, state, call.id, reply.text, said.seq)
         timings.record(time.perf_counter() - received)
         if call.status not in services.LIVE:
+            ACTIVE_CALLS.dec()
             state["calls"].discard(call.id)
             await sessions().forget(call.id)
             await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
@@ -219,6 +226,8 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         state = await session(sid)
         call = await services.get_for_buyer(state["user_id"], _call_id(data))
         call = await services.end(call.id, "buyer_hung_up")
+        if call.id in state["calls"]:
+            ACTIVE_CALLS.dec()
         state["calls"].discard(call.id)
         await sessions().forget(call.id)
         await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
