@@ -71,6 +71,12 @@ class TurnTimings:
             out.write("\n".join(f"{s * 1000:.3f}" for s in self.samples))
 
 
+async def announce_end(sio: socketio.AsyncServer, call: Any, **target: str) -> None:
+    await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
+                                  "duration_seconds": call.duration_seconds},
+                   namespace=NAMESPACE, **target)
+
+
 async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.0) -> None:
     """End calls whose buyer left (past the grace window), went silent, or ran too long."""
     last_flush = time.monotonic()
@@ -84,9 +90,7 @@ async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.
                 status = "dropped" if reason == "disconnected" else "ended"
                 call = await services.end(call_id, reason, status=status)
                 await sessions.forget(call_id)
-                await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
-                                              "duration_seconds": call.duration_seconds},
-                               room=f"call:{call.id}", namespace=NAMESPACE)
+                await announce_end(sio, call, room=f"call:{call.id}")
         except Exception:  # the sweep must go on
             log.exception("call sweep failed")
         await asyncio.sleep(every)
@@ -145,6 +149,14 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         wrapped.__name__ = fn.__name__
         sio.on(fn.__name__, namespace=NAMESPACE)(wrapped)
         return wrapped
+
+    async def closed(sid: str, state: dict, call: Any) -> None:
+        """The call ended on this connection: bookkeeping, then tell the buyer."""
+        if call.id in state["calls"]:
+            ACTIVE_CALLS.dec()
+            state["calls"].discard(call.id)
+        await sessions().forget(call.id)
+        await announce_end(sio, call, to=sid)
 
     async def speak(sid: str, state: dict, call_id: int, text: str, seq: int) -> None:
         payload: dict[str, Any] = {"call_id": call_id, "text": text, "seq": seq}
@@ -213,24 +225,12 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         await speak(sid, state, call.id, reply.text, said.seq)
         timings.record(time.perf_counter() - received)
         if call.status not in services.LIVE:
-            ACTIVE_CALLS.dec()
-            state["calls"].discard(call.id)
-            await sessions().forget(call.id)
-            await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
-                                          "duration_seconds": call.duration_seconds},
-                           to=sid, namespace=NAMESPACE)
+            await closed(sid, state, call)
         return {"ok": True, "intent": reply.intent}
 
     @handler
     async def call_end(sid: str, data: Any) -> dict[str, Any]:
         state = await session(sid)
         call = await services.get_for_buyer(state["user_id"], _call_id(data))
-        call = await services.end(call.id, "buyer_hung_up")
-        if call.id in state["calls"]:
-            ACTIVE_CALLS.dec()
-        state["calls"].discard(call.id)
-        await sessions().forget(call.id)
-        await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
-                                      "duration_seconds": call.duration_seconds},
-                       to=sid, namespace=NAMESPACE)
+        await closed(sid, state, await services.end(call.id, "buyer_hung_up"))
         return {"ok": True, "call_id": call.id}
