@@ -60,6 +60,7 @@ def setup_rate_limits(app: Sanic, settings: Settings) -> None:
 def setup_routes(app: Sanic) -> None:
     from propertyhub.accounts.views import bp as auth_bp
     from propertyhub.agents.views import bp as agents_bp
+    from propertyhub.analytics.views import bp as analytics_bp
     from propertyhub.billing.views import ai_bp, hires_bp, subs_bp, tx_bp
     from propertyhub.calls.views import bp as calls_bp
     from propertyhub.cart.views import bp as cart_bp
@@ -68,7 +69,7 @@ def setup_routes(app: Sanic) -> None:
     from propertyhub.ops.views import bp as ops_bp
 
     for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, hires_bp, ai_bp, agents_bp,
-               subs_bp, tx_bp, calls_bp, ops_bp):
+               subs_bp, tx_bp, calls_bp, analytics_bp, ops_bp):
         app.blueprint(bp)
 
 
@@ -98,6 +99,25 @@ def setup_background(app: Sanic, settings: Settings) -> None:
         attach_web_loop(None)
 
 
+def setup_events(app: Sanic) -> None:
+    @app.before_server_start
+    async def start_flusher(app: Sanic) -> None:
+        import asyncio
+
+        from propertyhub.analytics.events import run_flusher
+
+        app.ctx.view_flusher = asyncio.create_task(run_flusher())
+
+    @app.before_server_stop
+    async def stop_flusher(app: Sanic) -> None:
+        import asyncio
+        import contextlib
+
+        app.ctx.view_flusher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await app.ctx.view_flusher
+
+
 def setup_gc(app: Sanic) -> None:
     @app.after_server_start
     async def freeze(app: Sanic) -> None:
@@ -121,5 +141,6 @@ def create_app(settings: Settings | None = None, name: str = "propertyhub") -> S
     setup_routes(app)
     setup_openapi(app)
     setup_observability(app)
+    setup_events(app)
     setup_gc(app)
     return app

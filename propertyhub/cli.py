@@ -97,6 +97,32 @@ def cmd_renew(args: argparse.Namespace) -> int:
     return 0
 
 
+async def rollup(settings: Settings, day) -> int:
+    from tortoise import Tortoise
+
+    from propertyhub.analytics.rollup import rollup as roll
+    from propertyhub.db import tortoise_config
+
+    await Tortoise.init(config=tortoise_config(settings.database_url))
+    try:
+        return await roll(day)
+    finally:
+        await Tortoise.close_connections()
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        print(f"--date: not a date (YYYY-MM-DD): {args.date!r}", file=sys.stderr)
+        return 2
+    n = asyncio.run(rollup(Settings.from_env(), day))
+    print(f"rolled up {day.isoformat()}: {n} listing(s) with leads or calls")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="propertyhub", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -113,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     renew_cmd = sub.add_parser("renew", help="run the renewal pass as if the clock read --as-of")
     renew_cmd.add_argument("--as-of", required=True, help="ISO 8601 time, e.g. 2027-01-01T00:00Z")
     renew_cmd.set_defaults(func=cmd_renew)
+    rollup_cmd = sub.add_parser("rollup", help="recompute the analytics rollup of one day")
+    rollup_cmd.add_argument("--date", required=True, help="YYYY-MM-DD (UTC)")
+    rollup_cmd.set_defaults(func=cmd_rollup)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -15,6 +15,7 @@ MODEL_MODULES = [
     "propertyhub.billing.models",
     "propertyhub.calls.models",
     "propertyhub.payments.models",
+    "propertyhub.analytics.models",
 ]
 
 # search-physics.md, traps 1 and 6: generic plans and a lossy text bitmap.

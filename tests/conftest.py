@@ -23,7 +23,7 @@ from tests.support.lifespan import Lifespan
 from tests.support.servers import create_database, postgres_server, redis_server
 
 TEST_SECRET = "test-secret-" + "x" * 40
-TABLES = ("payment_refunds", "payment_charges", "payment_events", "idempotency_keys",
+TABLES = ("listing_daily", "payment_refunds", "payment_charges", "payment_events", "idempotency_keys",
           "transcripts", "call_logs", "transactions", "subscriptions", "ai_agents", "leads",
           "agent_assignments", "carts", "properties", "refresh_tokens", "auth_sessions", "users")
 _names = itertools.count()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from celery.signals import worker_process_init, worker_process_shutdown
 
 from propertyhub.config import Settings
@@ -23,6 +24,8 @@ BEAT_SCHEDULE = {
     "renew-due-subscriptions": {"task": "workers.tasks.renew_due_task", "schedule": 60.0},
     "prune-idempotency-keys": {"task": "workers.tasks.prune_idempotency_task",
                                "schedule": 3600.0},
+    "rollup-yesterday": {"task": "workers.tasks.rollup_task",
+                         "schedule": crontab(hour=0, minute=10)},
 }
 
 

@@ -16,6 +16,7 @@ class Scheduler:
         self.interval = interval_seconds
         self._task: asyncio.Task | None = None
         self._last_prune = 0.0
+        self._rolled_up: object = None  # the day whose "yesterday" was last rolled up
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="propertyhub-scheduler")
@@ -34,6 +35,14 @@ class Scheduler:
         outcomes = await renew_due(utcnow())
         if outcomes:
             log.info("renewals: %s", outcomes)
+        today = utcnow().date()
+        if self._rolled_up != today:
+            from datetime import timedelta
+
+            from propertyhub.analytics.rollup import rollup
+
+            await rollup(today - timedelta(days=1))
+            self._rolled_up = today
         if time.monotonic() - self._last_prune > PRUNE_EVERY_S:
             self._last_prune = time.monotonic()
             await prune()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
 
+from propertyhub.analytics.events import record_cart_add
 from propertyhub.cart.models import CartItem
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.pagination import id_page
@@ -24,6 +25,7 @@ async def add(buyer_id: int, property_id: int, note: str | None) -> CartItem:
         item = await CartItem.create(buyer_id=buyer_id, property=listing, note=note)
     except IntegrityError:  # a concurrent add won the unique (buyer, property) row
         raise _already() from None
+    await record_cart_add(listing.id)
     return item
 
 

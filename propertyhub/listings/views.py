@@ -3,6 +3,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, empty, json
 
+from propertyhub.analytics.events import record_view
 from propertyhub.common.auth import authorized, optional_user
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import path_id, query_args
@@ -51,6 +52,10 @@ async def create(request: Request) -> HTTPResponse:
 @doc("One listing", tag=TAG, responses={200: PropertyPublic}, errors=(404,))
 async def read(request: Request, listing_id: str) -> HTTPResponse:
     listing = await services.get(path_id(listing_id, "listing"))
+    # A view, unless the owner looks at their own listing (only then is the token read).
+    viewer = await optional_user(request) if "authorization" in request.headers else None
+    if viewer is None or viewer.id != listing.owner_id:
+        record_view(listing.id)
     return json(_one.dump(listing))
 
 

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from marshmallow import Schema, fields
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+
+from propertyhub.analytics.services import seller_analytics
+from propertyhub.common.auth import authorized
+from propertyhub.common.errors import ApiError
+from propertyhub.common.models import utcnow
+from propertyhub.common.openapi import doc
+from propertyhub.common.params import query_args
+
+bp = Blueprint("analytics", url_prefix="/api/analytics")
+MAX_DAYS = 366
+
+
+class AnalyticsQuery(Schema):
+    from_ = fields.String(data_key="from", metadata={"description": "YYYY-MM-DD (UTC), "
+                                                                   "default: 29 days before to"})
+    to = fields.String(metadata={"description": "YYYY-MM-DD (UTC), inclusive, default today"})
+
+
+class Analytics(Schema):
+    from_ = fields.String(data_key="from")
+    to = fields.String()
+    totals = fields.Dict(metadata={"description": "listings, views, cart_adds, leads, calls, "
+                                                  "call_minutes, hires"})
+    conversion = fields.Dict(metadata={"description": "view_to_lead, call_to_lead"})
+    by_property = fields.List(fields.Dict())
+    daily = fields.List(fields.Dict())
+
+
+def _date(args: dict, name: str, default: date) -> date:
+    raw = args.get(name)
+    if raw is None:
+        return default
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ApiError.bad_query(name, "must be a date, YYYY-MM-DD") from None
+
+
+@bp.get("", strict_slashes=True)
+@authorized("seller")
+@doc("A seller's listings and agents in numbers", tag="analytics", query=AnalyticsQuery,
+     responses={200: Analytics}, errors=(400, 403), auth=True,
+     description="Days are UTC and inclusive. Past days come from the daily rollup, today "
+                 "is counted live. A view is a GET of a listing by anyone but its owner.")
+async def analytics(request: Request) -> HTTPResponse:
+    args = query_args(request)
+    last = _date(args, "to", utcnow().date())
+    first = _date(args, "from", last - timedelta(days=29))
+    if first > last:
+        raise ApiError.bad_query("from", "must not be after to")
+    if (last - first).days >= MAX_DAYS:
+        raise ApiError.bad_query("from", f"at most {MAX_DAYS} days at a time")
+    return json(await seller_analytics(request.ctx.user.id, first, last))
