@@ -23,34 +23,44 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-async def seller_analytics(seller_id: int, first: date, last: date) -> dict[str, Any]:
-    today = utcnow().date()
-    cells: dict[tuple[int, date], dict[str, int]] = {}
-    for row in await sql.execute(sql.connection(), """
-            SELECT d.property_id, d.day, d.views, d.cart_adds, d.leads, d.call_leads, d.calls,
-                   d.call_seconds
-            FROM listing_daily d JOIN properties p ON p.id = d.property_id
-            WHERE p.owner_id = $1 AND d.day >= $2 AND d.day <= $3""",
-            [seller_id, first, last]):
-        cells[(row["property_id"], _day(row["day"]))] = {f: int(row[f]) for f in FIELDS}
-    if first <= today <= last:  # today is live: the rollup has not run yet
-        for cell in (c for (_, d), c in cells.items() if d == today):
-            cell.update(leads=0, call_leads=0, calls=0, call_seconds=0)
-        for property_id, live in (await live_counts(today, seller_id)).items():
-            cell = cells.setdefault((property_id, today), dict.fromkeys(FIELDS, 0))
-            cell.update(live)
+_SUMS = """
+    sum(d.views) AS views, sum(d.cart_adds) AS cart_adds,
+    sum(CASE WHEN d.day = $4 THEN 0 ELSE d.leads END) AS leads,
+    sum(CASE WHEN d.day = $4 THEN 0 ELSE d.call_leads END) AS call_leads,
+    sum(CASE WHEN d.day = $4 THEN 0 ELSE d.calls END) AS calls,
+    sum(CASE WHEN d.day = $4 THEN 0 ELSE d.call_seconds END) AS call_seconds"""
+_FROM = """FROM listing_daily d JOIN properties p ON p.id = d.property_id
+    WHERE p.owner_id = $1 AND d.day >= $2 AND d.day <= $3"""
 
+
+def _add(into: dict[str, int], row: dict[str, Any]) -> None:
+    for name in FIELDS:
+        into[name] += int(row.get(name) or 0)
+
+
+async def seller_analytics(seller_id: int, first: date, last: date) -> dict[str, Any]:
+    """Sums in SQL (a year of 1,000 listings is 365,000 rows); today's leads and calls are
+    counted live from their tables, since the rollup has not seen today yet."""
+    today = utcnow().date()
+    conn = sql.connection()
+    args = [seller_id, first, last, today]
     listing_ids = await Property.filter(owner_id=seller_id).exclude(
         status=ListingStatus.WITHDRAWN).order_by("id").values_list("id", flat=True)
     by_property: dict[int, dict[str, int]] = {pid: dict.fromkeys(FIELDS, 0)
                                               for pid in listing_ids}
     by_day: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(FIELDS, 0))
+    for row in await sql.execute(conn, f"SELECT d.property_id, {_SUMS} {_FROM} "
+                                       "GROUP BY d.property_id", args):
+        _add(by_property.setdefault(row["property_id"], dict.fromkeys(FIELDS, 0)), row)
+    for row in await sql.execute(conn, f"SELECT d.day, {_SUMS} {_FROM} GROUP BY d.day", args):
+        _add(by_day[_day(row["day"])], row)
+    if first <= today <= last:
+        for property_id, live in (await live_counts(today, seller_id)).items():
+            _add(by_property.setdefault(property_id, dict.fromkeys(FIELDS, 0)), live)
+            _add(by_day[today], live)
     totals = dict.fromkeys(FIELDS, 0)
-    for (property_id, day), cell in cells.items():
-        for name, value in cell.items():
-            by_property.setdefault(property_id, dict.fromkeys(FIELDS, 0))[name] += value
-            by_day[day][name] += value
-            totals[name] += value
+    for cell in by_day.values():
+        _add(totals, cell)
     start, _ = bounds(first)
     _, end = bounds(last)
     hires = await Subscription.filter(user_id=seller_id, created_at__gte=start,
