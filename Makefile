@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export PORT
 
-.PHONY: run test lint install migrate seed bench bench-renewals bench-calls clean
+.PHONY: run test lint install migrate seed bench bench-renewals bench-calls bench-analytics clean
 
 $(BIN)/propertyhub: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench-renewals: install
 bench-calls: install
 	./scripts/ensure-services.sh
 	$(BIN)/python -m bench.calls
+
+bench-analytics: install
+	./scripts/ensure-services.sh
+	$(BIN)/python -m bench.analytics
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
