@@ -60,6 +60,8 @@ def make_celery(settings: Settings | None = None) -> Celery:
 
 celery_app = make_celery()
 
+import workers.outcomes  # noqa: E402, F401  (connects the task-outcome signal handlers)
+
 
 @worker_process_init.connect
 def _open_loop(**_: object) -> None:

@@ -96,5 +96,21 @@ def setup_observability(app: Sanic) -> None:
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
             registry = CollectorRegistry()
             multiprocess.MultiProcessCollector(registry)
-            return raw(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
-        return raw(generate_latest(), content_type=CONTENT_TYPE_LATEST)
+            body = generate_latest(registry)
+        else:
+            body = generate_latest()
+        return raw(body + (await _task_outcomes(request.app)).encode(),
+                   content_type=CONTENT_TYPE_LATEST)
+
+
+async def _task_outcomes(app: Sanic) -> str:
+    from workers.celery_app import celery_app
+    from workers.outcomes import KEY, local, render
+
+    if celery_app.conf.task_always_eager:
+        return render(dict(local))
+    redis = getattr(app.ctx, "redis", None)
+    if redis is None:
+        return render({})
+    raw_counts = await redis.hgetall(KEY)
+    return render({k.decode(): int(v) for k, v in raw_counts.items()})

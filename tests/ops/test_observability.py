@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 
@@ -41,3 +42,30 @@ def test_logs_are_json_with_the_request_id():
 
     assert (entry["message"], entry["request_id"], entry["level"]) == (
         "hello world", "rid-42", "INFO")
+
+
+async def test_task_outcomes_are_in_metrics(client):
+    from tests.support.factories import create_listing, register
+
+    seller = await register(client, role="seller")
+    await create_listing(client, seller)
+    agent = (await client.post("/api/ai-agents", headers=seller.auth,
+                               json={"name": "A"})).json()
+    before = (await client.get("/metrics")).text
+    await client.post("/api/ai-agents/hire", headers=seller.auth,
+                      json={"ai_agent_id": agent["id"], "plan": "monthly"})
+
+    line = 'propertyhub_celery_tasks_total{task="workers.tasks.settle_charge_task",' \
+           'outcome="success"}'
+
+    def count(text: str) -> float:
+        found = [x for x in text.splitlines() if x.startswith(line)]
+        return float(found[0].rsplit(" ", 1)[1]) if found else 0.0
+
+    # The task reports success just after its work is visible to the request.
+    for _ in range(50):
+        after = (await client.get("/metrics")).text
+        if count(after) > count(before):
+            break
+        await asyncio.sleep(0.05)
+    assert count(after) == count(before) + 1

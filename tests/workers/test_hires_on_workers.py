@@ -52,3 +52,21 @@ async def test_each_card_ends_in_its_state(client, market, real_workers, card, s
     charge = await PaymentCharge.get()
     assert (sub.status, tx.status, tx.failure_reason) == (status, tx_status, reason)
     assert charge.attempts == attempts
+
+
+async def test_worker_task_outcomes_reach_metrics(client, market, real_workers, redis_url):
+    from redis.asyncio import Redis
+
+    redis = Redis.from_url(redis_url)
+    await redis.delete("propertyhub:celery:outcomes")
+    response = await hire(client, market, payment_method="pm_card_processing_error")
+    await settled(response.json()["subscription"]["id"])
+    for _ in range(50):  # the success is counted just after the task's work is done
+        text = (await client.get("/metrics")).text
+        if 'task="workers.tasks.settle_charge_task",outcome="success"} 1' in text:
+            break
+        await asyncio.sleep(0.1)
+    await redis.aclose()
+
+    assert 'task="workers.tasks.settle_charge_task",outcome="retry"} 1' in text
+    assert 'task="workers.tasks.settle_charge_task",outcome="success"} 1' in text
