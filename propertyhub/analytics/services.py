@@ -49,11 +49,19 @@ async def seller_analytics(seller_id: int, first: date, last: date) -> dict[str,
     by_property: dict[int, dict[str, int]] = {pid: dict.fromkeys(FIELDS, 0)
                                               for pid in listing_ids}
     by_day: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(FIELDS, 0))
-    for row in await sql.execute(conn, f"SELECT d.property_id, {_SUMS} {_FROM} "
-                                       "GROUP BY d.property_id", args):
-        _add(by_property.setdefault(row["property_id"], dict.fromkeys(FIELDS, 0)), row)
-    for row in await sql.execute(conn, f"SELECT d.day, {_SUMS} {_FROM} GROUP BY d.day", args):
-        _add(by_day[_day(row["day"])], row)
+    if sql.is_pg(conn):  # one pass over the rows for both breakdowns
+        rows = await sql.execute(conn, f"SELECT d.property_id, d.day, {_SUMS} {_FROM} "
+                                       "GROUP BY GROUPING SETS ((d.property_id), (d.day))", args)
+    else:
+        rows = [*await sql.execute(conn, f"SELECT d.property_id, NULL AS day, {_SUMS} {_FROM} "
+                                         "GROUP BY d.property_id", args),
+                *await sql.execute(conn, f"SELECT NULL AS property_id, d.day, {_SUMS} {_FROM} "
+                                         "GROUP BY d.day", args)]
+    for row in rows:
+        if row["day"] is None:
+            _add(by_property.setdefault(row["property_id"], dict.fromkeys(FIELDS, 0)), row)
+        else:
+            _add(by_day[_day(row["day"])], row)
     if first <= today <= last:
         for property_id, live in (await live_counts(today, seller_id)).items():
             _add(by_property.setdefault(property_id, dict.fromkeys(FIELDS, 0)), live)
