@@ -29,7 +29,8 @@ from bench import twin
 from bench.loadgen import HttpClient, json_ok, run_load
 from bench.mix import is_next_page, next_query, query
 from propertyhub.listings.search_params import parse_search
-from tests.support.servers import create_database, free_port, postgres_server
+from tests.support.processes import start_web, stop
+from tests.support.servers import create_database, postgres_server
 
 RESULTS = Path(__file__).parent / "results" / "search.json"
 PG_SETTINGS = {"shared_buffers": "4GB", "effective_cache_size": "12GB", "work_mem": "32MB",
@@ -40,34 +41,15 @@ def log(msg: str) -> None:
     print(msg, flush=True)
 
 
+def bench_env(url: str) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": url, "PROPERTYHUB_ENV": "bench",
+            "JWT_SECRET": "bench-" + "s" * 40, "LOG_LEVEL": "warning"}
+
+
 def cli(url: str, *args: str) -> None:
     """Migrate and seed in their own processes, as an operator would (Tortoise is per process)."""
-    env = {**os.environ, "DATABASE_URL": url, "PROPERTYHUB_ENV": "bench",
-           "JWT_SECRET": "bench-" + "s" * 40}
-    subprocess.run([sys.executable, "-m", "propertyhub.cli", *args], env=env, check=True)
-
-
-class Server:
-    def __init__(self, database_url: str, workers: int) -> None:
-        self.port = free_port()
-        env = {**os.environ, "DATABASE_URL": database_url, "PORT": str(self.port),
-               "PROPERTYHUB_ENV": "bench", "JWT_SECRET": "bench-" + "s" * 40,
-               "WEB_CONCURRENCY": str(workers), "LOG_LEVEL": "warning"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "propertyhub.cli", "serve"], env=env)
-
-    async def wait(self) -> None:
-        for _ in range(300):
-            try:
-                status, _ = await HttpClient("127.0.0.1", self.port).get("/healthz")
-                if status == 200:
-                    return
-            except OSError:
-                await asyncio.sleep(0.1)
-        raise RuntimeError("server did not start")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(30)
+    subprocess.run([sys.executable, "-m", "propertyhub.cli", *args], env=bench_env(url),
+                   check=True)
 
 
 async def http_mix(port: int, clients: int, seconds: float, seed_: int) -> dict:
@@ -167,40 +149,40 @@ async def main(args: argparse.Namespace) -> dict:
         t0 = time.monotonic()
         cli(url, "seed", "--listings", str(args.listings), "--users", str(args.users))
         results["pg_seed_seconds"] = round(time.monotonic() - t0, 1)
-        server = Server(url, args.workers)
-        await server.wait()
+        server, base = start_web({**bench_env(url), "WEB_CONCURRENCY": str(args.workers)})
+        port = int(base.rsplit(":", 1)[1])
         try:
             pg: dict[str, Any] = {}
             for clients in (32, 2):
                 pg[f"hello_{clients}"] = await measure(
-                    f"hello, {clients} clients", lambda c=clients: hello(server.port, c, args.seconds))
+                    f"hello, {clients} clients", lambda c=clients: hello(port, c, args.seconds))
                 pg[f"search_{clients}"] = await measure(
                     f"search, {clients} clients",
-                    lambda c=clients: http_mix(server.port, c, args.seconds, 1000))
+                    lambda c=clients: http_mix(port, c, args.seconds, 1000))
                 pg[f"raw_{clients}"] = await measure(
                     f"raw asyncpg, {clients} clients",
                     lambda c=clients: raw_mix(url, c, args.seconds, 1000))
-            pg["totals"] = await honesty(server.port, url)
+            pg["totals"] = await honesty(port, url)
         finally:
-            server.stop()
+            stop(server)
         results["postgres"] = pg
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite://{tmp}/bench.sqlite3"
         cli(url, "migrate")
         log(f"seeding {args.sqlite_listings:,} listings into SQLite")
         cli(url, "seed", "--listings", str(args.sqlite_listings), "--users", str(args.users))
-        server = Server(url, 1)
-        await server.wait()
+        server, base = start_web(bench_env(url))
+        port = int(base.rsplit(":", 1)[1])
         try:
             results["sqlite"] = {
                 "listings": args.sqlite_listings,
                 "search_2": await measure("sqlite search, 2 clients",
-                                          lambda: http_mix(server.port, 2, args.seconds, 1000)),
+                                          lambda: http_mix(port, 2, args.seconds, 1000)),
                 "search_32": await measure("sqlite search, 32 clients",
-                                           lambda: http_mix(server.port, 32, args.seconds, 1000)),
+                                           lambda: http_mix(port, 32, args.seconds, 1000)),
             }
         finally:
-            server.stop()
+            stop(server)
     pg = results["postgres"]
     results["ratios"] = {
         "search_vs_raw_capacity": round(pg["search_32"]["req_per_s"] / pg["raw_32"]["req_per_s"], 3),

@@ -23,16 +23,6 @@ def settle_charge_task(self, transaction_id: int) -> str:
         raise self.retry(exc=exc, countdown=min(2 ** self.request.retries, 60)) from exc
 
 
-@celery_app.task(bind=True, max_retries=8, name="workers.tasks.renew_subscription_task")
-def renew_subscription_task(self, subscription_id: int, as_of: str) -> str:
-    from propertyhub.billing.renewals import renew_one
-
-    try:
-        return run_async(renew_one(subscription_id, datetime.fromisoformat(as_of)))
-    except TransientPaymentError as exc:
-        raise self.retry(exc=exc, countdown=min(2 ** self.request.retries, 60)) from exc
-
-
 FAN_OUT_CHUNK = 200
 
 

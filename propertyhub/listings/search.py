@@ -12,7 +12,6 @@ counts within a time budget, and an unfinished count is a lower bound (`gte`).
 from __future__ import annotations
 
 import json
-import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,8 +31,6 @@ from propertyhub.listings.search_sql import (
     matches_sql,
     page_sql,
 )
-
-log = logging.getLogger(__name__)
 
 ESTIMATE_COUNT_CEILING = 20_000
 # GIN-filtered counts read every matching row (search-physics trap 4, ~20 µs a row

@@ -47,9 +47,6 @@ class Processor(Protocol):
     async def charge(self, amount_cents: int, currency: str, payment_method: str,
                      idempotency_key: str) -> PaymentCharge: ...
 
-    async def create_charge(self, amount_cents: int, currency: str, payment_method: str,
-                            idempotency_key: str) -> PaymentCharge: ...
-
     async def confirm_charge(self, charge_id: str) -> PaymentCharge: ...
 
     async def refund(self, charge_id: str, amount_cents: int,
@@ -77,20 +74,6 @@ class MockProcessor:
         body, ts = self._signed_body(kind, data)
         await PaymentEvent.create(type=kind, body=body, timestamp=ts,
                                   signature=sign(self.secret, ts, body))
-
-    async def create_charge(self, amount_cents: int, currency: str, payment_method: str,
-                            idempotency_key: str) -> PaymentCharge:
-        existing = await PaymentCharge.get_or_none(idempotency_key=idempotency_key)
-        if existing is not None:
-            return existing
-        try:
-            charge = await PaymentCharge.create(
-                id="ch_" + secrets.token_hex(12), idempotency_key=idempotency_key,
-                amount_cents=amount_cents, currency=currency, payment_method=payment_method)
-        except IntegrityError:  # the same key, concurrently
-            return await PaymentCharge.get(idempotency_key=idempotency_key)
-        await self._event("charge.created", {"id": charge.id, "amount": amount_cents})
-        return charge
 
     async def charge(self, amount_cents: int, currency: str, payment_method: str,
                      idempotency_key: str) -> PaymentCharge:

@@ -15,7 +15,8 @@ import pytest
 
 from tests.conftest import BACKEND, TEST_SECRET
 from tests.support.factories import create_listing, register
-from tests.support.servers import create_database, free_port
+from tests.support.processes import start_web, stop
+from tests.support.servers import create_database
 
 _n = itertools.count()
 
@@ -27,29 +28,16 @@ def served(request, tmp_path_factory) -> Iterator[str]:
     else:
         url = create_database(request.getfixturevalue("pg_admin_url"),
                               f"served_{os.getpid()}_{time.monotonic_ns()}")
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "PORT": str(port), "PROPERTYHUB_ENV": "test",
+    env = {**os.environ, "DATABASE_URL": url, "PROPERTYHUB_ENV": "test",
            "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning",
            "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute",
            "CALL_RECONNECT_GRACE": "1"}
     env.pop("REDIS_URL", None)
     subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env, check=True,
                    capture_output=True)
-    proc = subprocess.Popen([sys.executable, "-m", "propertyhub.cli", "serve"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.1)
+    proc, base = start_web(env)
     yield base
-    proc.terminate()
-    proc.wait(30)
+    stop(proc)
 
 
 @pytest.fixture
