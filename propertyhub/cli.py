@@ -97,7 +97,7 @@ def cmd_renew(args: argparse.Namespace) -> int:
     return 0
 
 
-async def rollup(settings: Settings, day) -> int:
+async def rollup(settings: Settings, day) -> dict:
     from tortoise import Tortoise
 
     from propertyhub.analytics.rollup import rollup as roll
@@ -111,15 +111,23 @@ async def rollup(settings: Settings, day) -> int:
 
 
 def cmd_rollup(args: argparse.Namespace) -> int:
-    from datetime import date
+    from datetime import date, timedelta
+
+    from propertyhub.analytics.rollup import DayNotOver
+    from propertyhub.common.models import utcnow
 
     try:
-        day = date.fromisoformat(args.date)
+        day = date.fromisoformat(args.date) if args.date else utcnow().date() - timedelta(days=1)
     except ValueError:
         print(f"--date: not a date (YYYY-MM-DD): {args.date!r}", file=sys.stderr)
         return 2
-    n = asyncio.run(rollup(Settings.from_env(), day))
-    print(f"rolled up {day.isoformat()}: {n} listing(s) with leads or calls")
+    try:
+        rolled = asyncio.run(rollup(Settings.from_env(), day))
+    except DayNotOver as exc:
+        print(f"--date: {exc}", file=sys.stderr)
+        return 2
+    for rolled_day, n in sorted(rolled.items()):
+        print(f"rolled up {rolled_day.isoformat()}: {n} listing(s) with leads or calls")
     return 0
 
 
@@ -139,8 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     renew_cmd = sub.add_parser("renew", help="run the renewal pass as if the clock read --as-of")
     renew_cmd.add_argument("--as-of", required=True, help="ISO 8601 time, e.g. 2027-01-01T00:00Z")
     renew_cmd.set_defaults(func=cmd_renew)
-    rollup_cmd = sub.add_parser("rollup", help="recompute the analytics rollup of one day")
-    rollup_cmd.add_argument("--date", required=True, help="YYYY-MM-DD (UTC)")
+    rollup_cmd = sub.add_parser("rollup", help="recompute the analytics rollup of one day (and "
+                                               "of any days between it and the rolled ones)")
+    rollup_cmd.add_argument("--date", help="YYYY-MM-DD (UTC), an ended day; default yesterday")
     rollup_cmd.set_defaults(func=cmd_rollup)
     args = parser.parse_args(argv)
     return args.func(args)

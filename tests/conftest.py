@@ -23,9 +23,10 @@ from tests.support.lifespan import Lifespan
 from tests.support.servers import create_database, postgres_server, redis_server
 
 TEST_SECRET = "test-secret-" + "x" * 40
-TABLES = ("listing_daily", "payment_refunds", "payment_charges", "payment_events", "idempotency_keys",
-          "transcripts", "call_logs", "transactions", "subscriptions", "ai_agents", "leads",
-          "agent_assignments", "carts", "properties", "refresh_tokens", "auth_sessions", "users")
+TABLES = ("analytics_days", "seller_daily", "listing_daily", "payment_refunds", "payment_charges",
+          "payment_events", "idempotency_keys", "transcripts", "call_logs", "transactions",
+          "subscriptions", "ai_agents", "leads", "agent_assignments", "carts", "properties",
+          "refresh_tokens", "auth_sessions", "users")
 _names = itertools.count()
 
 

@@ -15,6 +15,7 @@ from celery import Celery
 from celery.schedules import crontab
 from celery.signals import worker_process_init, worker_process_shutdown
 
+from propertyhub.analytics.rollup import CLOSE_AFTER
 from propertyhub.config import Settings
 
 # The longest countdown a task is scheduled with (a dunning retry is a beat job,
@@ -26,7 +27,8 @@ BEAT_SCHEDULE = {
     "prune-idempotency-keys": {"task": "workers.tasks.prune_idempotency_task",
                                "schedule": 3600.0},
     "rollup-yesterday": {"task": "workers.tasks.rollup_task",
-                         "schedule": crontab(hour=0, minute=10)},
+                         "schedule": crontab(hour=CLOSE_AFTER.hour,
+                                             minute=CLOSE_AFTER.minute)},
 }
 
 

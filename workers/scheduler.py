@@ -35,11 +35,12 @@ class Scheduler:
         outcomes = await renew_due(utcnow())
         if outcomes:
             log.info("renewals: %s", outcomes)
-        today = utcnow().date()
-        if self._rolled_up != today:
-            from datetime import timedelta
+        now = utcnow()
+        today = now.date()
+        from propertyhub.analytics.rollup import CLOSE_AFTER, rollup
 
-            from propertyhub.analytics.rollup import rollup
+        if self._rolled_up != today and now.time() >= CLOSE_AFTER:
+            from datetime import timedelta
 
             await rollup(today - timedelta(days=1))
             self._rolled_up = today

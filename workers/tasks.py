@@ -66,11 +66,11 @@ def flush_transcript_task(call_id: int) -> int:
 
 @celery_app.task(name="workers.tasks.rollup_task")
 def rollup_task(day: str | None = None) -> int:
-    """The daily analytics rollup; by default of yesterday (UTC)."""
+    """The daily analytics rollup; by default of yesterday (UTC), catching up missed days."""
     from datetime import date, timedelta
 
     from propertyhub.analytics.rollup import rollup
     from propertyhub.common.models import utcnow
 
     target = date.fromisoformat(day) if day else utcnow().date() - timedelta(days=1)
-    return run_async(rollup(target))
+    return len(run_async(rollup(target)))

@@ -1,9 +1,12 @@
-"""Counting what happens to listings, cheaply.
+"""Counting what happens to listings, cheaply, into each listing's row for the day.
 
 Views are the hot path: a view adds to an in-process counter and the counters
 are written every FLUSH_EVERY_S as one additive upsert per listing, so several
 web processes add up and a view costs no database round trip. A process that
-dies loses at most that many seconds of views. Cart adds are rare: counted at once.
+dies loses at most that many seconds of views. Cart adds, leads and calls are rare:
+counted at once, so that reading today's numbers never scans the leads or calls. The
+nightly rollup recounts leads and calls from their own tables, so a count lost here
+(say, a crash between the insert and the count) is made good when the day closes.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 
 from propertyhub.common import sql
 from propertyhub.common.models import utcnow
@@ -24,10 +27,21 @@ _views: Counter[tuple[int, date]] = Counter()
 _UPSERT = """
 INSERT INTO listing_daily (property_id, day, views, cart_adds, leads, call_leads, calls,
                            call_seconds)
-VALUES ($1, $2, $3, $4, 0, 0, 0, 0)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 ON CONFLICT (property_id, day) DO UPDATE
 SET views = listing_daily.views + excluded.views,
-    cart_adds = listing_daily.cart_adds + excluded.cart_adds"""
+    cart_adds = listing_daily.cart_adds + excluded.cart_adds,
+    leads = listing_daily.leads + excluded.leads,
+    call_leads = listing_daily.call_leads + excluded.call_leads,
+    calls = listing_daily.calls + excluded.calls,
+    call_seconds = listing_daily.call_seconds + excluded.call_seconds"""
+
+
+async def _count(property_id: int, day: date, views: int = 0, cart_adds: int = 0,
+                 leads: int = 0, call_leads: int = 0, calls: int = 0,
+                 call_seconds: int = 0) -> None:
+    await sql.execute(sql.connection(), _UPSERT, [property_id, day, views, cart_adds, leads,
+                                                  call_leads, calls, call_seconds])
 
 
 def record_view(property_id: int) -> None:
@@ -35,16 +49,29 @@ def record_view(property_id: int) -> None:
 
 
 async def record_cart_add(property_id: int) -> None:
-    await sql.execute(sql.connection(), _UPSERT, [property_id, utcnow().date(), 0, 1])
+    await _count(property_id, utcnow().date(), cart_adds=1)
+
+
+async def record_lead(property_id: int, created_at: datetime, from_call: bool) -> None:
+    await _count(property_id, created_at.astimezone(UTC).date(), leads=1, call_leads=int(from_call))
+
+
+async def record_call(property_id: int, started_at: datetime) -> None:
+    await _count(property_id, started_at.astimezone(UTC).date(), calls=1)
+
+
+async def record_call_seconds(property_id: int, started_at: datetime, seconds: int) -> None:
+    """A call's minutes count on the day it started, as the rollup counts them."""
+    await _count(property_id, started_at.astimezone(UTC).date(),
+                 call_seconds=seconds)
 
 
 async def flush_views() -> int:
     pending = dict(_views)
     _views.clear()
-    conn = sql.connection()
     for (property_id, day), n in pending.items():
         try:
-            await sql.execute(conn, _UPSERT, [property_id, day, n, 0])
+            await _count(property_id, day, views=n)
         except Exception:  # e.g. the listing was deleted meanwhile: drop those views
             log.warning("dropped %s views of listing %s", n, property_id)
     return len(pending)

@@ -47,8 +47,12 @@ def _date(args: dict, name: str, default: date) -> date:
 @authorized("seller")
 @doc("A seller's listings and agents in numbers", tag="analytics", query=AnalyticsQuery,
      responses={200: Analytics}, errors=(400, 403), auth=True,
-     description="Days are UTC and inclusive. Past days come from the daily rollup, today "
-                 "is counted live. A view is a GET of a listing by anyone but its owner.")
+     description="Days are UTC and inclusive, at most 366. Days closed by the nightly "
+                 "rollup (02:15 UTC) come from it; later days, today included, are counted "
+                 "live. A view is a GET of a listing by anyone but its owner. `by_property` "
+                 "lists every listing that is not withdrawn (withdrawn ones only where they "
+                 "have numbers in the range), by id; `daily` has one entry per day of the "
+                 "range; `call_minutes` is rounded to a tenth.")
 async def analytics(request: Request) -> HTTPResponse:
     args = query_args(request)
     last = _date(args, "to", utcnow().date())

@@ -9,6 +9,7 @@ from typing import Any
 
 from propertyhub.accounts.models import User
 from propertyhub.agents.models import AiAgent
+from propertyhub.analytics.events import record_call, record_call_seconds
 from propertyhub.billing.models import Subscription
 from propertyhub.calls.engine import CallContext, Reply, RuleBrain
 from propertyhub.calls.models import CallLog, Transcript
@@ -16,7 +17,8 @@ from propertyhub.calls.sessions import turns
 from propertyhub.common import sql
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
-from propertyhub.crm.models import AgentAssignment, Lead, LeadSource, LeadStatus
+from propertyhub.crm.models import AgentAssignment, LeadSource, LeadStatus
+from propertyhub.crm.services import open_lead
 from propertyhub.listings.models import ListingStatus, Property
 from propertyhub.listings.schemas import PropertyPublic, dump_search_rows
 from propertyhub.listings.search_params import parse_search
@@ -39,9 +41,11 @@ async def start(buyer_id: int, property_id: int, ai_agent_id: int | None) -> Cal
     if sub is None:
         raise ApiError(402, Code.SUBSCRIPTION_REQUIRED,
                        "the seller has no active AI agent to take this call")
-    return await CallLog.create(buyer_id=buyer_id, seller_id=listing.owner_id,
+    call = await CallLog.create(buyer_id=buyer_id, seller_id=listing.owner_id,
                                 ai_agent_id=sub.ai_agent_id, property_id=listing.id,
                                 status="connecting")
+    await record_call(call.property_id, call.started_at)
+    return call
 
 
 async def get_for(user_id: int, call_id: int) -> CallLog:
@@ -173,7 +177,7 @@ class CallTools:
         return await self.search({"owner_id": self.call.seller_id}, limit)
 
     async def record_lead(self, message: str, phone: str | None) -> dict[str, Any]:
-        lead = await Lead.create(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
+        lead = await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
                                  seller_id=self.call.seller_id, source=LeadSource.CALL,
                                  status=LeadStatus.VIEWING_SCHEDULED if "view" in message.lower()
                                  else LeadStatus.NEW, message=message, phone=phone)
@@ -186,14 +190,14 @@ class CallTools:
             await self.record_question("The buyer asked to talk to a person.")
             return None
         agent = await User.get(id=hire.agent_id)
-        await Lead.create(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
+        await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
                           seller_id=self.call.seller_id, source=LeadSource.CALL,
                           message="The buyer asked to talk to a person.",
                           assigned_agent_id=agent.id)
         return {"id": agent.id, "name": agent.name}
 
     async def record_question(self, text: str) -> None:
-        await Lead.create(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
+        await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
                           seller_id=self.call.seller_id, source=LeadSource.CALL,
                           message=f"Question from a call: {text}")
 
@@ -240,6 +244,7 @@ async def end(call_id: int, reason: str, status: str = "ended") -> CallLog:
     if ended:
         call.duration_seconds = max(0, int((now - call.started_at).total_seconds()))
         await call.save(update_fields=["duration_seconds"])
+        await record_call_seconds(call.property_id, call.started_at, call.duration_seconds)
     await flush(call_id)
     return call
 

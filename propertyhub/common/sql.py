@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from tortoise import Tortoise
@@ -16,6 +16,16 @@ def db_timestamp(value: datetime, pg: bool) -> Any:
     """A timestamp as the database compares it (SQLite stores Tortoise's text form)."""
     value = value.astimezone(UTC)
     return value if pg else str(value)
+
+
+def as_date(value: Any) -> date:
+    """A DATE or TIMESTAMP value as read back: `date`/`datetime` on PostgreSQL, ISO text
+    on SQLite (timestamps are stored in UTC)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def connection() -> BaseDBAsyncClient:
@@ -35,8 +45,20 @@ async def execute(conn: BaseDBAsyncClient, sql: str, values: list[Any]) -> list[
 
 
 async def rowcount(conn: BaseDBAsyncClient, sql: str, values: list[Any]) -> int:
+    """Rows hit by an UPDATE or DELETE. Not for INSERT: Tortoise's asyncpg client reads the
+    `INSERT 0 n` status tag's second word (always 0); count `RETURNING` rows instead."""
     if not is_pg(conn):
         sql = _PARAM.sub(r"?\1", sql)
         values = [db_timestamp(v, False) if isinstance(v, datetime) else v for v in values]
     count, _ = await conn.execute_query(sql, values)
     return count
+
+
+async def execute_many(conn: BaseDBAsyncClient, sql: str, rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    if not is_pg(conn):
+        sql = _PARAM.sub(r"?\1", sql)
+        rows = [[db_timestamp(v, False) if isinstance(v, datetime) else v for v in row]
+                for row in rows]
+    await conn.execute_many(sql, rows)

@@ -7,6 +7,7 @@ from typing import Any
 from tortoise.expressions import Q
 
 from propertyhub.accounts.models import Role, User
+from propertyhub.analytics.events import record_lead
 from propertyhub.common.errors import ApiError
 from propertyhub.common.pagination import id_page
 from propertyhub.crm.models import AgentAssignment, Lead, LeadSource
@@ -18,9 +19,16 @@ async def create_lead(buyer_id: int, property_id: int, message: str, phone: str 
     listing = await Property.get_or_none(id=property_id)
     if listing is None or listing.status == ListingStatus.WITHDRAWN:
         raise ApiError.not_found("listing")
-    return await Lead.create(property_id=listing.id, buyer_id=buyer_id,
-                             seller_id=listing.owner_id, source=source, message=message,
-                             phone=phone)
+    return await open_lead(property_id=listing.id, buyer_id=buyer_id,
+                           seller_id=listing.owner_id, source=source, message=message,
+                           phone=phone)
+
+
+async def open_lead(**fields: Any) -> Lead:
+    """Every new lead, from a form or a call, is counted for the seller's analytics."""
+    lead = await Lead.create(**fields)
+    await record_lead(lead.property_id, lead.created_at, lead.source == LeadSource.CALL)
+    return lead
 
 
 async def visible_leads(user: User) -> Q:

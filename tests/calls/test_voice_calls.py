@@ -183,3 +183,21 @@ async def test_asking_for_a_person_hands_over_to_the_hired_agent(http, scene):
     assert reply["text"].startswith("I'm connecting you with Rita Realtor")
     assert [(x["assigned_agent_id"], x["source"]) for x in leads
             if x["assigned_agent_id"]] == [(agent.id, "call")]
+
+
+async def test_a_call_and_its_lead_count_in_the_sellers_analytics_at_once(http, scene):
+    await subscribe(http, scene)
+    buyer, seller = scene["buyer"], scene["seller"]
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+    await http.post("/api/calls/process", headers=buyer.auth, json={
+        "call_id": call_id, "text": "I'd like to book a viewing on Saturday"})
+    await http.post("/api/calls/end", headers=buyer.auth, json={"call_id": call_id})
+
+    body = (await http.get("/api/analytics", headers=seller.auth)).json()
+
+    home = next(p for p in body["by_property"] if p["property_id"] == scene["home"]["id"])
+    assert (home["calls"], home["leads"]) == (1, 1)
+    assert (body["totals"]["calls"], body["totals"]["leads"]) == (1, 1)
+    assert body["conversion"]["call_to_lead"] == 1.0
+    assert (body["daily"][-1]["calls"], body["daily"][-1]["leads"]) == (1, 1)
