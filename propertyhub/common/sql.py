@@ -36,29 +36,33 @@ def is_pg(conn: BaseDBAsyncClient) -> bool:
     return conn.capabilities.dialect == "postgres"
 
 
+def _dialect(conn: BaseDBAsyncClient, sql: str, values: list[Any]) -> tuple[str, list[Any]]:
+    """`$n` placeholders on both databases: SQLite reads them as `?n`, timestamps as text."""
+    if is_pg(conn):
+        return sql, values
+    return _PARAM.sub(r"?\1", sql), [db_timestamp(v, False) if isinstance(v, datetime) else v
+                                     for v in values]
+
+
 async def execute(conn: BaseDBAsyncClient, sql: str, values: list[Any]) -> list[dict]:
-    """`$n` placeholders on both databases (SQLite reads them as `?n`)."""
-    if not is_pg(conn):
-        sql = _PARAM.sub(r"?\1", sql)
-        values = [db_timestamp(v, False) if isinstance(v, datetime) else v for v in values]
-    return await conn.execute_query_dict(sql, values)
+    return await conn.execute_query_dict(*_dialect(conn, sql, values))
+
+
+async def rows(conn: BaseDBAsyncClient, sql: str, values: list[Any]) -> list[Any]:
+    """Like `execute`, but rows as the driver gives them (asyncpg `Record`, `sqlite3.Row`):
+    read by position or name, without a dict made per row."""
+    _, found = await conn.execute_query(*_dialect(conn, sql, values))
+    return list(found)
 
 
 async def rowcount(conn: BaseDBAsyncClient, sql: str, values: list[Any]) -> int:
     """Rows hit by an UPDATE or DELETE. Not for INSERT: Tortoise's asyncpg client reads the
     `INSERT 0 n` status tag's second word (always 0); count `RETURNING` rows instead."""
-    if not is_pg(conn):
-        sql = _PARAM.sub(r"?\1", sql)
-        values = [db_timestamp(v, False) if isinstance(v, datetime) else v for v in values]
-    count, _ = await conn.execute_query(sql, values)
+    count, _ = await conn.execute_query(*_dialect(conn, sql, values))
     return count
 
 
 async def execute_many(conn: BaseDBAsyncClient, sql: str, rows: list[list[Any]]) -> None:
-    if not rows:
-        return
-    if not is_pg(conn):
-        sql = _PARAM.sub(r"?\1", sql)
-        rows = [[db_timestamp(v, False) if isinstance(v, datetime) else v for v in row]
-                for row in rows]
-    await conn.execute_many(sql, rows)
+    if rows:
+        query = _dialect(conn, sql, [])[0]
+        await conn.execute_many(query, [_dialect(conn, sql, row)[1] for row in rows])
