@@ -8,7 +8,8 @@ PostgreSQL, with Redis, as in production. Yesterday alone holds 1,000,000 events
 yesterday, and a backfill of a day 300 days ago (which moves 300 days of running
 totals). Then GET /api/analytics (the default last 30 days, and the whole year) at 2
 and 32 clients against one web process, beside a hello-world route, after checking
-the year's totals against counts taken straight from the tables.
+the year's totals against counts taken straight from the tables. Last, the nightly
+rollup again with 10,000 more sellers and 200,000 more listings active that day.
 Writes bench/results/analytics.json.
 """
 
@@ -119,6 +120,41 @@ async def seed(dsn: str, seller_id: int, buyer_id: int, listings: int, days: int
     await conn.close()
 
 
+async def seed_platform(dsn: str, sellers: int, per_seller: int, day: date) -> None:
+    """Many other sellers, each listing with a view, a lead and a call on `day`."""
+    conn = await asyncpg.connect(dsn)
+    now = datetime.now(UTC)
+    await conn.copy_records_to_table("users", columns=(
+        "email", "password_hash", "name", "role", "service_areas", "created_at", "updated_at"),
+        records=[(f"seller{i}@platform.test", "x", f"Seller {i}", "seller", "[]", now, now)
+                 for i in range(sellers)])
+    owners = [r["id"] for r in await conn.fetch(
+        "SELECT id FROM users WHERE email LIKE '%@platform.test'")]
+    await conn.copy_records_to_table("properties", columns=(
+        "owner_id", "title", "description", "property_type", "listing_type", "status", "price",
+        "currency", "bedrooms", "bathrooms", "area_sqft", "address", "city", "city_key",
+        "state", "postal_code", "country", "amenities", "images", "search_text", "created_at",
+        "updated_at"), records=[
+        (owner, "Home", "", "house", "sale", "active", 300_000, "USD", 3, 2.0, 1500, "",
+         "Austin", "austin", "TX", "", "US", "[]", "[]", " home", now, now)
+        for owner in owners for _ in range(per_seller)])
+    homes = await conn.fetch("SELECT id, owner_id FROM properties WHERE owner_id = ANY($1)",
+                             owners)
+    at = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12)
+    buyer = await conn.fetchval("SELECT id FROM users WHERE role = 'buyer' LIMIT 1")
+    agent = await conn.fetchval("SELECT id FROM ai_agents LIMIT 1")
+    await conn.copy_records_to_table("leads", columns=LEAD_COLUMNS, records=[
+        (h["id"], buyer, h["owner_id"], "form", "new", "", "", at, now) for h in homes])
+    await conn.copy_records_to_table("call_logs", columns=CALL_COLUMNS, records=[
+        (buyer, h["owner_id"], agent, h["id"], "ended", at, 120) for h in homes])
+    await conn.copy_records_to_table(
+        "listing_daily", columns=("property_id", "day", "views", "cart_adds", "leads",
+                                  "call_leads", "calls", "call_seconds"),
+        records=[(h["id"], day, 5, 1, 1, 0, 1, 120) for h in homes])
+    await conn.execute("VACUUM ANALYZE")
+    await conn.close()
+
+
 def rollup(env: dict[str, str], day: date | None = None) -> float:
     t0 = time.monotonic()
     subprocess.run([sys.executable, "-m", "propertyhub.cli", "rollup",
@@ -200,6 +236,12 @@ async def main(args: argparse.Namespace) -> dict:
                 out[f"month_{clients}"] = await load(port, month, clients, args.seconds, token)
                 out[f"year_{clients}"] = await load(port, year_url, clients, args.seconds,
                                                     token)
+            # The same nightly rollup, with the rest of a platform active that day too.
+            await seed_platform(dsn, args.platform_sellers, args.platform_listings //
+                                args.platform_sellers, today - timedelta(days=1))
+            out["platform_sellers"] = args.platform_sellers + 1
+            out["platform_active_listings"] = args.platform_listings + args.listings
+            out["platform_rollup_seconds"] = rollup(env)
         finally:
             stop(web)
     out["targets"] = {"month p99 (2 clients) <= 50 ms": out["month_2"]["p99_ms"] <= 50,
@@ -213,6 +255,9 @@ if __name__ == "__main__":
     parser.add_argument("--days", type=int, default=365, help="days of history before today")
     parser.add_argument("--events", type=int, default=1_000_000, help="events yesterday")
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--platform-sellers", type=int, default=10_000)
+    parser.add_argument("--platform-listings", type=int, default=200_000,
+                        help="other sellers' listings active yesterday")
     parser.add_argument("--out", type=Path, default=RESULTS)
     ns = parser.parse_args()
     result = asyncio.run(main(ns))
