@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Protocol
 
 RECONNECT_GRACE_S = 30.0
@@ -37,7 +37,9 @@ class Live:
 
 
 class Store(Protocol):
-    async def put(self, live: Live) -> None: ...
+    async def attach(self, call_id: int, now: float, max_seconds: int,
+                     silence_seconds: int) -> None: ...
+    async def touch(self, call_id: int, field: str, value: float) -> None: ...
     async def get(self, call_id: int) -> Live | None: ...
     async def forget(self, call_id: int) -> None: ...
     async def all(self) -> list[Live]: ...
@@ -47,8 +49,16 @@ class MemoryStore:
     def __init__(self) -> None:
         self._calls: dict[int, Live] = {}
 
-    async def put(self, live: Live) -> None:
-        self._calls[live.call_id] = live
+    async def attach(self, call_id: int, now: float, max_seconds: int,
+                     silence_seconds: int) -> None:
+        live = self._calls.setdefault(call_id, Live(call_id, now, now, max_seconds,
+                                                    silence_seconds))
+        live.last_input, live.detached_at = now, None
+
+    async def touch(self, call_id: int, field: str, value: float) -> None:
+        live = self._calls.get(call_id)
+        if live is not None:
+            setattr(live, field, value)
 
     async def get(self, call_id: int) -> Live | None:
         return self._calls.get(call_id)
@@ -60,24 +70,70 @@ class MemoryStore:
         return list(self._calls.values())
 
 
+# A field of a call that is still live: a call another process has just ended (and
+# forgotten) is not brought back by a late event.
+_TOUCH = """
+if redis.call('exists', KEYS[1]) == 1 then
+  redis.call('hset', KEYS[1], ARGV[1], ARGV[2])
+end
+"""
+
+
 class RedisStore:
-    KEY = "propertyhub:live-calls"
+    """A hash per call, written field by field, so two processes handling one call at
+    once (an event here, a disconnect there) never overwrite each other's clocks."""
+
+    IDS = "propertyhub:live-calls:ids"
 
     def __init__(self, redis) -> None:
         self.redis = redis
+        self._touch = redis.register_script(_TOUCH)
 
-    async def put(self, live: Live) -> None:
-        await self.redis.hset(self.KEY, str(live.call_id), json.dumps(asdict(live)))
+    @staticmethod
+    def key(call_id: int) -> str:
+        return f"propertyhub:live-call:{call_id}"
+
+    async def attach(self, call_id: int, now: float, max_seconds: int,
+                     silence_seconds: int) -> None:
+        key = self.key(call_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hsetnx(key, "started", now)
+            pipe.hset(key, mapping={"call_id": call_id, "last_input": now,
+                                    "max_seconds": max_seconds,
+                                    "silence_seconds": silence_seconds})
+            pipe.hdel(key, "detached_at")
+            pipe.sadd(self.IDS, call_id)
+            await pipe.execute()
+
+    async def touch(self, call_id: int, field: str, value: float) -> None:
+        await self._touch(keys=[self.key(call_id)], args=[field, value])
+
+    @staticmethod
+    def _live(raw: dict) -> Live | None:
+        fields = {(k.decode() if isinstance(k, bytes) else k): float(v)
+                  for k, v in raw.items()}
+        if "started" not in fields:
+            return None
+        return Live(int(fields["call_id"]), fields["started"], fields["last_input"],
+                    int(fields["max_seconds"]), int(fields["silence_seconds"]),
+                    fields.get("detached_at"))
 
     async def get(self, call_id: int) -> Live | None:
-        raw = await self.redis.hget(self.KEY, str(call_id))
-        return Live(**json.loads(raw)) if raw else None
+        return self._live(await self.redis.hgetall(self.key(call_id)))
 
     async def forget(self, call_id: int) -> None:
-        await self.redis.hdel(self.KEY, str(call_id))
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.delete(self.key(call_id))
+            pipe.srem(self.IDS, call_id)
+            await pipe.execute()
 
     async def all(self) -> list[Live]:
-        return [Live(**json.loads(v)) for v in (await self.redis.hgetall(self.KEY)).values()]
+        ids = [int(i) for i in await self.redis.smembers(self.IDS)]
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for call_id in ids:
+                pipe.hgetall(self.key(call_id))
+            found = await pipe.execute()
+        return [live for raw in found if (live := self._live(raw)) is not None]
 
 
 class Sessions:
@@ -85,28 +141,16 @@ class Sessions:
         self.store, self.grace = store, grace
 
     async def attach(self, call_id: int, max_seconds: int, silence_seconds: int) -> None:
-        now = time.time()
-        live = await self.store.get(call_id)
-        if live is None:
-            live = Live(call_id, now, now, max_seconds, silence_seconds)
-        live.detached_at = None
-        live.last_input = now
-        await self.store.put(live)
+        await self.store.attach(call_id, time.time(), max_seconds, silence_seconds)
 
     async def is_live(self, call_id: int) -> bool:
         return await self.store.get(call_id) is not None
 
     async def heard(self, call_id: int) -> None:
-        live = await self.store.get(call_id)
-        if live is not None:
-            live.last_input = time.time()
-            await self.store.put(live)
+        await self.store.touch(call_id, "last_input", time.time())
 
     async def detach(self, call_id: int) -> None:
-        live = await self.store.get(call_id)
-        if live is not None:
-            live.detached_at = time.time()
-            await self.store.put(live)
+        await self.store.touch(call_id, "detached_at", time.time())
 
     async def overdue(self) -> list[tuple[int, str]]:
         now = time.time()
