@@ -84,7 +84,7 @@ async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.
         try:
             if time.monotonic() - last_flush >= FLUSH_EVERY_S:  # batching's "every few seconds"
                 last_flush = time.monotonic()
-                await services.flush_stale([live.call_id for live in await sessions.store.all()],
+                await services.flush_calls([live.call_id for live in await sessions.store.all()],
                                            FLUSH_EVERY_S)
             for call_id, reason in await sessions.overdue():
                 status = "dropped" if reason == "disconnected" else "ended"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -70,6 +71,7 @@ async def live_calls(user_id: int) -> list[CallLog]:
 
 
 FLUSH_EVERY_TURNS = 4
+log = logging.getLogger(__name__)
 _background: set[asyncio.Task] = set()
 
 
@@ -91,33 +93,67 @@ async def transcript(call_id: int) -> list[Turn]:
     return [stored[seq] for seq in sorted(stored)]
 
 
+# Rows per INSERT: five parameters a row stays far below either database's limit.
+_ROWS_PER_INSERT = 1000
+
+
+async def _write_turns(rows: list[tuple[int, dict]]) -> None:
+    """(call_id, turn) rows as multi-row INSERTs: the ORM's bulk_create cost a quarter of a
+    busy server's CPU. Idempotent: (call, seq) is unique."""
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk, values = rows[start:start + _ROWS_PER_INSERT], []
+        for call_id, t in chunk:
+            values += [call_id, t["seq"], t["role"], t["text"], datetime.fromisoformat(t["at"])]
+        tuples = ", ".join(f"(${i + 1}, ${i + 2}, ${i + 3}, ${i + 4}, ${i + 5})"
+                           for i in range(0, len(values), 5))
+        await sql.execute(sql.connection(), "INSERT INTO transcripts (call_id, seq, role, text, "
+                          f"at) VALUES {tuples} ON CONFLICT (call_id, seq) DO NOTHING", values)
+
+
 async def flush(call_id: int) -> int:
-    """Move a call's buffered turns to the database. Idempotent: (call, seq) is unique."""
-    pending = await turns().pending(call_id)
-    if not pending:
-        return 0
-    # One multi-row statement: the ORM's bulk_create cost a quarter of a busy server's CPU.
-    rows, values = [], []
-    for t in pending:
-        n = len(values)
-        rows.append(f"(${n + 1}, ${n + 2}, ${n + 3}, ${n + 4}, ${n + 5})")
-        values += [call_id, t["seq"], t["role"], t["text"], datetime.fromisoformat(t["at"])]
-    await sql.execute(sql.connection(), "INSERT INTO transcripts (call_id, seq, role, text, at) "
-                      f"VALUES {', '.join(rows)} ON CONFLICT (call_id, seq) DO NOTHING", values)
-    await turns().drop(call_id, max(t["seq"] for t in pending))
-    return len(pending)
+    """Move a call's buffered turns to the database."""
+    return await flush_calls([call_id])
 
 
-async def flush_stale(call_ids: list[int], older_than_s: float) -> int:
-    """Flush the calls whose oldest buffered turn waited `older_than_s` (talkers are flushed
-    every few turns anyway; this catches the quiet ones)."""
-    cutoff = utcnow().timestamp() - older_than_s
-    flushed = 0
+async def flush_calls(call_ids: list[int], older_than_s: float | None = None) -> int:
+    """Move the buffered turns of these calls (with `older_than_s`: only of those whose
+    oldest turn waited that long) to the database in one statement: an INSERT per call
+    was a burst of round trips every sweep that stalled live turns."""
+    cutoff = None if older_than_s is None else utcnow().timestamp() - older_than_s
+    due: dict[int, list[dict]] = {}
     for call_id in call_ids:
         pending = await turns().pending(call_id)
-        if pending and datetime.fromisoformat(pending[0]["at"]).timestamp() <= cutoff:
-            flushed += await flush(call_id)
-    return flushed
+        if pending and (cutoff is None or
+                        datetime.fromisoformat(pending[0]["at"]).timestamp() <= cutoff):
+            due[call_id] = pending
+    await _write_turns([(call_id, t) for call_id, pending in due.items() for t in pending])
+    for call_id, pending in due.items():
+        await turns().drop(call_id, max(t["seq"] for t in pending))
+    return sum(len(p) for p in due.values())
+
+
+_due: set[int] = set()
+
+
+def _flush_soon(call_id: int) -> None:
+    """Embedded mode: calls due a flush are written together by one task, so two hundred
+    talkers make a few INSERTs a second, not fifty."""
+    first = not _due
+    _due.add(call_id)
+    if first:
+        _background.add(task := asyncio.create_task(_drain()))
+        task.add_done_callback(_background.discard)
+
+
+async def _drain() -> None:
+    await asyncio.sleep(0)  # let this tick's other turns join the batch
+    while _due:
+        batch = list(_due)
+        _due.clear()
+        try:
+            await flush_calls(batch)
+        except Exception:  # the turns stay buffered: the sweep or the call's end writes them
+            log.exception("transcript flush failed")
 
 
 async def _say(call: CallLog, role: str, text: str) -> Turn:
@@ -134,8 +170,7 @@ async def _say(call: CallLog, role: str, text: str) -> Turn:
 
         if celery_app.conf.task_always_eager:
             # Embedded: the buffer is in this process; flush it here, off the turn's path.
-            _background.add(task := asyncio.create_task(flush(call.id)))
-            task.add_done_callback(_background.discard)
+            _flush_soon(call.id)
         else:
             from workers.dispatch import enqueue
             from workers.tasks import flush_transcript_task
