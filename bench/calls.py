@@ -3,7 +3,9 @@
 One web process (uvicorn, PostgreSQL), 1,000 connected calls, 200 of them talking
 (one utterance a second each) for 60 s. Measures errors, the server-side
 voice_input -> agent_speak time (recorded by the server, CALLS_TIMING_FILE), the
-client round trip, and the server's peak RSS. Writes bench/results/calls.json.
+client round trip, and the server's peak RSS; first, as a same-run baseline for this
+(noisy, shared) machine, a hello-world route at 2 clients. Writes
+bench/results/calls.json.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 import httpx
 import socketio
 
+from bench.loadgen import HttpClient, run_load
 from tests.support.processes import start_web, stop
 from tests.support.servers import create_database, postgres_server
 
@@ -134,6 +137,19 @@ async def run(base: str, token: str, call_ids: list[int], talkers: int, seconds:
             round(peak[0], 1)}
 
 
+async def hello_world(port: int, seconds: float = 5) -> dict:
+    conns = [HttpClient("127.0.0.1", port) for _ in range(2)]
+
+    async def one(i: int) -> bool:
+        status, _ = await conns[i].get("/healthz")
+        return status == 200
+
+    stats = await run_load(one, 2, seconds)
+    for c in conns:
+        c.close()
+    return stats.summary()
+
+
 async def main(args: argparse.Namespace) -> dict:
     timing = Path(tempfile.mkdtemp()) / "turns.txt"
     with postgres_server() as admin:
@@ -146,12 +162,14 @@ async def main(args: argparse.Namespace) -> dict:
         subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env, check=True)
         web, base = start_web(env)
         try:
+            hello = await hello_world(int(base.rsplit(":", 1)[1]))
             token, ids = await setup(base, args.calls)
             result = await run(base, token, ids, args.talkers, args.seconds, web.pid)
         finally:
             stop(web)  # graceful: the server writes its timings at exit
     server = [float(x) for x in timing.read_text().split()] if timing.exists() else []
     result.update({
+        "hello_2": hello,
         "calls": args.calls, "talkers": args.talkers, "seconds": args.seconds,
         "server_turn_p50_ms": pct(server, .5), "server_turn_p99_ms": pct(server, .99),
         "server_turn_mean_ms": round(statistics.fmean(server), 2) if server else 0.0,
