@@ -1,4 +1,5 @@
-"""Real Celery worker processes on Redis and PostgreSQL: renewals survive a kill -9."""
+"""Real Celery worker processes on Redis and PostgreSQL: renewals survive a kill -9, and
+the nightly rollup runs there."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ import pytest
 
 from propertyhub.accounts.models import User
 from propertyhub.agents.models import AiAgent
+from propertyhub.analytics.models import RolledDay, SellerDaily
 from propertyhub.billing.models import Subscription, Transaction
 from propertyhub.common.models import utcnow
 from propertyhub.config import Settings
 from propertyhub.payments.models import PaymentCharge
+from tests.analytics.history import History, record_lead
+from tests.support.factories import create_listing, register
 from tests.support.processes import start_worker, stop
 from workers.celery_app import make_celery
 
@@ -74,3 +78,27 @@ async def test_kill_9_mid_batch_charges_every_subscription_exactly_once(client, 
     assert sorted(succeeded) == sorted(ids)  # every one, once
     assert await PaymentCharge.filter(status="succeeded").count() == 400
     assert await Transaction.filter(kind="renewal").exclude(status="succeeded").count() == 0
+
+
+async def test_the_nightly_rollup_runs_on_a_worker(client, worker_env, redis_url):
+    seller = await register(client, role="seller")
+    buyer = await register(client)
+    home = await create_listing(client, seller)
+    yesterday = utcnow().date() - timedelta(days=1)
+    history = History(seller.id, [home["id"]])
+    await record_lead(history, buyer.id, home["id"], yesterday, source="call")
+    sender = make_celery(Settings(env="test", database_url="sqlite://:memory:",
+                                  redis_url=redis_url, jwt_secret="x" * 40))
+    worker = start_worker(worker_env)
+    try:
+        sender.send_task("workers.tasks.rollup_task")  # as beat sends it: no arguments
+
+        async def closed():
+            return await RolledDay.filter(day=yesterday).exists()
+
+        assert await wait_for(closed, 60), "the worker did not roll up yesterday"
+    finally:
+        stop(worker)
+
+    day = await SellerDaily.get(seller_id=seller.id, day=yesterday)
+    assert (day.leads, day.call_leads) == (1, 1)

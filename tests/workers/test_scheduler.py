@@ -1,13 +1,17 @@
-"""The embedded mode's beat: renewals happen with nobody calling them."""
+"""The embedded mode's beat: renewals and the nightly rollup happen with nobody calling them."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
+from propertyhub.analytics.models import RolledDay, SellerDaily
+from propertyhub.analytics.rollup import CLOSE_AFTER
 from propertyhub.billing.models import Subscription
 from propertyhub.common.models import utcnow
+from tests.analytics.history import History, record_views
 from tests.billing.conftest import hire
+from tests.support.factories import create_listing, register
 from workers.scheduler import Scheduler
 
 
@@ -39,3 +43,25 @@ async def test_scheduler_renews_due_subscriptions_on_its_own(client, market):
     renewed = await Subscription.get(id=sub_id)
     assert renewed.current_period_start == ended
     assert renewed.status == "active"
+
+
+async def test_scheduler_closes_yesterday_only_once_its_calls_can_have_ended(client,
+                                                                            monkeypatch):
+    seller = await register(client, role="seller")
+    home = await create_listing(client, seller)
+    today = utcnow().date()
+    history = History(seller.id, [home["id"]])
+    await record_views(history, home["id"], today - timedelta(days=1), views=2, cart_adds=0)
+    clock = {"now": datetime.combine(today, time(1, 0), tzinfo=UTC)}
+    monkeypatch.setattr("propertyhub.common.models.utcnow", lambda: clock["now"])
+    scheduler = Scheduler(interval_seconds=60)
+
+    await scheduler.tick()  # 01:00: yesterday's last calls may still be going on
+    before = await RolledDay.all().count()
+    clock["now"] = datetime.combine(today, CLOSE_AFTER, tzinfo=UTC)
+    await scheduler.tick()
+    await scheduler.tick()  # once a day
+
+    assert before == 0
+    assert [d.day for d in await RolledDay.all()] == [today - timedelta(days=1)]
+    assert (await SellerDaily.get(seller_id=seller.id)).views == 2
