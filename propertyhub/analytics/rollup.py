@@ -114,14 +114,18 @@ async def _running_totals(conn: BaseDBAsyncClient, day: date, through: date) -> 
         start[row["seller_id"]] = {pid: [col[i] for col in columns]
                                    for i, pid in enumerate(unpack(row["listing_ids"]))}
     writes: list[list[Any]] = []
-    rows = await sql.execute(conn, _SINCE, [day, through])
-    for seller_id, seller_rows in groupby(rows, key=lambda r: r["owner_id"]):
+    rows = await sql.rows(conn, _SINCE, [day, through])  # a night's rows: no dict per row
+    for seller_id, seller_rows in groupby(rows, key=lambda r: r[0]):
         totals = start.get(seller_id, {})
-        for on_day, day_rows in groupby(seller_rows, key=lambda r: r["day"]):
-            for row in day_rows:
-                cell = totals.setdefault(row["property_id"], [0, 0, 0, 0])
-                for i, name in enumerate(COUNTERS):
-                    cell[i] += row[name]
+        for on_day, day_rows in groupby(seller_rows, key=lambda r: r[1]):
+            for _, _, pid, views, cart_adds, leads, calls in day_rows:
+                cell = totals.get(pid)
+                if cell is None:
+                    cell = totals[pid] = [0, 0, 0, 0]
+                cell[0] += views
+                cell[1] += cart_adds
+                cell[2] += leads
+                cell[3] += calls
             ids = sorted(totals)
             writes.append([seller_id, on_day, pack(ids),
                            *(pack([totals[pid][i] for pid in ids]) for i in range(4))])
