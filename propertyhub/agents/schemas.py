@@ -27,7 +27,10 @@ class AiAgentWrite(StrictSchema):
     greeting = fields.String(load_default="Hello! I can tell you all about this home. "
                                           "What would you like to know?",
                              validate=validate.Length(1, 1000))
-    persona = fields.String(load_default="", validate=validate.Length(max=4000))
+    persona = fields.String(load_default="", validate=validate.Length(max=4000), metadata={
+        "description": "How the agent speaks, in free text. Its words set the tone: "
+                       "formal/professional/polite (no contractions), warm/friendly/upbeat, "
+                       "or brief/concise/to the point; the facts it gives never change."})
     voice = fields.Nested(VoiceSettings, load_default=lambda: VoiceSettings().load({}))
     max_call_seconds = fields.Integer(load_default=900, strict=True,
                                       validate=validate.Range(30, 7200))

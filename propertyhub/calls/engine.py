@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from propertyhub.calls.tone import speak
 from propertyhub.listings.text import words
 
 AMENITY_WORDS = {
@@ -95,9 +96,13 @@ def describe(listing: dict[str, Any]) -> str:
 
 
 class RuleBrain:
-    """Intent rules in priority order; the first that matches answers."""
+    """Intent rules in priority order; the first that matches answers, in the tone the
+    agent's persona asks for."""
 
     async def reply(self, ctx: CallContext, text: str, tools: Tools) -> Reply:
+        return speak(ctx.persona, await self.answer(ctx, text, tools))
+
+    async def answer(self, ctx: CallContext, text: str, tools: Tools) -> Reply:
         low = text.lower()
         tokens = set(words(text))
         listing = ctx.listing
