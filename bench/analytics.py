@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import subprocess
@@ -30,7 +29,7 @@ from urllib.parse import urlencode
 import asyncpg
 import httpx
 
-from bench.loadgen import HttpClient, run_load
+from bench.loadgen import get_load, write_results
 from tests.support.processes import start_web, stop
 from tests.support.servers import create_database, postgres_server, redis_server
 
@@ -186,21 +185,6 @@ async def check(dsn: str, base: str, token: str, seller_id: int, first: date,
         sum(p["leads"] for p in body["by_property"]) == truth["leads"])
 
 
-async def load(port: int, target: str, clients: int, seconds: float, token: str) -> dict:
-    conns = [HttpClient("127.0.0.1", port) for _ in range(clients)]
-    for c in conns:
-        c.headers = f"Authorization: Bearer {token}\r\n"
-
-    async def one(i: int) -> bool:
-        status, _ = await conns[i].get(target)
-        return status == 200
-
-    stats = await run_load(one, clients, seconds)
-    for c in conns:
-        c.close()
-    return stats.summary()
-
-
 async def main(args: argparse.Namespace) -> dict:
     today = date.today()
     out: dict = {"listings": args.listings, "days": args.days + 1,
@@ -227,15 +211,15 @@ async def main(args: argparse.Namespace) -> dict:
             subprocess.run(["psql", dsn, "-q", "-c", "VACUUM ANALYZE"], check=True)
             year = (today - timedelta(days=365), today)
             out["year_matches_the_tables"] = await check(dsn, base, token, seller_id, *year)
+            auth = f"Authorization: Bearer {token}\r\n"
             month = "/api/analytics"
             year_url = "/api/analytics?" + urlencode({"from": year[0].isoformat(),
                                                       "to": year[1].isoformat()})
             for clients in (2, 32):
-                out[f"hello_{clients}"] = await load(port, "/healthz", clients, args.seconds,
-                                                     token)
-                out[f"month_{clients}"] = await load(port, month, clients, args.seconds, token)
-                out[f"year_{clients}"] = await load(port, year_url, clients, args.seconds,
-                                                    token)
+                out[f"hello_{clients}"] = await get_load(port, "/healthz", clients, args.seconds)
+                out[f"month_{clients}"] = await get_load(port, month, clients, args.seconds, auth)
+                out[f"year_{clients}"] = await get_load(port, year_url, clients, args.seconds,
+                                                        auth)
             # The same nightly rollup, with the rest of a platform active that day too.
             await seed_platform(dsn, args.platform_sellers, args.platform_listings //
                                 args.platform_sellers, today - timedelta(days=1))
@@ -261,6 +245,4 @@ if __name__ == "__main__":
     parser.add_argument("--out", type=Path, default=RESULTS)
     ns = parser.parse_args()
     result = asyncio.run(main(ns))
-    ns.out.parent.mkdir(parents=True, exist_ok=True)
-    ns.out.write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps(result, indent=2))
+    write_results(result, ns.out)

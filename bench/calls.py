@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import statistics
@@ -25,7 +24,7 @@ from pathlib import Path
 import httpx
 import socketio
 
-from bench.loadgen import HttpClient, run_load
+from bench.loadgen import get_load, write_results
 from tests.support.processes import start_web, stop
 from tests.support.servers import create_database, postgres_server
 
@@ -137,19 +136,6 @@ async def run(base: str, token: str, call_ids: list[int], talkers: int, seconds:
             round(peak[0], 1)}
 
 
-async def hello_world(port: int, seconds: float = 5) -> dict:
-    conns = [HttpClient("127.0.0.1", port) for _ in range(2)]
-
-    async def one(i: int) -> bool:
-        status, _ = await conns[i].get("/healthz")
-        return status == 200
-
-    stats = await run_load(one, 2, seconds)
-    for c in conns:
-        c.close()
-    return stats.summary()
-
-
 async def main(args: argparse.Namespace) -> dict:
     timing = Path(tempfile.mkdtemp()) / "turns.txt"
     with postgres_server() as admin:
@@ -162,7 +148,7 @@ async def main(args: argparse.Namespace) -> dict:
         subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env, check=True)
         web, base = start_web(env)
         try:
-            hello = await hello_world(int(base.rsplit(":", 1)[1]))
+            hello = await get_load(int(base.rsplit(":", 1)[1]), "/healthz", 2, 5)
             token, ids = await setup(base, args.calls)
             result = await run(base, token, ids, args.talkers, args.seconds, web.pid)
         finally:
@@ -190,6 +176,4 @@ if __name__ == "__main__":
     parser.add_argument("--out", type=Path, default=RESULTS)
     ns = parser.parse_args()
     out = asyncio.run(main(ns))
-    ns.out.parent.mkdir(parents=True, exist_ok=True)
-    ns.out.write_text(json.dumps(out, indent=2) + "\n")
-    print(json.dumps(out, indent=2))
+    write_results(out, ns.out)

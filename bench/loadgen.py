@@ -11,6 +11,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -95,6 +96,30 @@ async def run_load(make_request: Callable[[int], Awaitable[bool]], clients: int,
 
     await asyncio.gather(*(worker(i) for i in range(clients)))
     return Stats(counts["ok"] + counts["err"], counts["err"], seconds, latencies)
+
+
+async def get_load(port: int, target: str, clients: int, seconds: float,
+                   headers: str = "") -> dict:
+    """`clients` keep-alive clients GETting one target; 200 is success."""
+    conns = [HttpClient("127.0.0.1", port) for _ in range(clients)]
+    for c in conns:
+        c.headers = headers
+
+    async def one(i: int) -> bool:
+        status, _ = await conns[i].get(target)
+        return status == 200
+
+    stats = await run_load(one, clients, seconds)
+    for c in conns:
+        c.close()
+    return stats.summary()
+
+
+def write_results(result: dict, path: Path, echo: bool = True) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n")
+    if echo:
+        print(json.dumps(result, indent=2))
 
 
 def json_ok(status: int, body: bytes) -> bool:

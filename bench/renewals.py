@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import signal
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import asyncpg
 
+from bench.loadgen import write_results
 from tests.support.servers import create_database, postgres_server, redis_server
 
 RESULTS = Path(__file__).parent / "results" / "renewals.json"
@@ -125,6 +125,4 @@ if __name__ == "__main__":
     parser.add_argument("--out", type=Path, default=RESULTS)
     ns = parser.parse_args()
     result = asyncio.run(main(ns))
-    ns.out.parent.mkdir(parents=True, exist_ok=True)
-    ns.out.write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps(result, indent=2))
+    write_results(result, ns.out)

@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 import asyncpg
 
 from bench import twin
-from bench.loadgen import HttpClient, json_ok, run_load
+from bench.loadgen import HttpClient, get_load, json_ok, run_load, write_results
 from bench.mix import is_next_page, next_query, query
 from propertyhub.listings.search_params import parse_search
 from tests.support.processes import start_web, stop
@@ -66,19 +66,6 @@ async def http_mix(port: int, clients: int, seconds: float, seed_: int) -> dict:
         cursors[i] = {**{k: v for k, v in args.items() if k != "cursor"},
                       "cursor": data["next_cursor"]} if data.get("next_cursor") else {}
         return ok
-
-    stats = await run_load(one, clients, seconds)
-    for c in conns:
-        c.close()
-    return stats.summary()
-
-
-async def hello(port: int, clients: int, seconds: float) -> dict:
-    conns = [HttpClient("127.0.0.1", port) for _ in range(clients)]
-
-    async def one(i: int) -> bool:
-        status, _ = await conns[i].get("/healthz")
-        return status == 200
 
     stats = await run_load(one, clients, seconds)
     for c in conns:
@@ -155,7 +142,8 @@ async def main(args: argparse.Namespace) -> dict:
             pg: dict[str, Any] = {}
             for clients in (32, 2):
                 pg[f"hello_{clients}"] = await measure(
-                    f"hello, {clients} clients", lambda c=clients: hello(port, c, args.seconds))
+                    f"hello, {clients} clients",
+                    lambda c=clients: get_load(port, "/healthz", c, args.seconds))
                 pg[f"search_{clients}"] = await measure(
                     f"search, {clients} clients",
                     lambda c=clients: http_mix(port, c, args.seconds, 1000))
@@ -212,7 +200,6 @@ if __name__ == "__main__":
     parser.add_argument("--out", type=Path, default=RESULTS)
     ns = parser.parse_args()
     out = asyncio.run(main(ns))
-    ns.out.parent.mkdir(parents=True, exist_ok=True)
-    ns.out.write_text(json.dumps(out, indent=2) + "\n")
+    write_results(out, ns.out, echo=False)
     log(json.dumps({"ratios": out["ratios"], "targets": out["targets"]}, indent=2))
     log(f"written to {ns.out}")
