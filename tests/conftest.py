@@ -7,6 +7,7 @@ to the first dialect it meets.)
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 from collections.abc import AsyncIterator, Iterator
@@ -87,6 +88,9 @@ async def app(backend: str, request, tmp_path_factory) -> AsyncIterator:
     await migrate(settings)
     application = build_application(settings, name=f"test_{backend}_{next(_names)}")
     async with Lifespan(application):
+        scheduler = getattr(application.sanic.ctx, "scheduler", None)
+        if scheduler is not None:  # its start-up round must not land inside a test
+            await asyncio.wait_for(scheduler.ticked.wait(), 30)
         yield application
 
 

@@ -17,6 +17,7 @@ class Scheduler:
         self._task: asyncio.Task | None = None
         self._last_prune = 0.0
         self._rolled_up: object = None  # the day whose "yesterday" was last rolled up
+        self.ticked = asyncio.Event()  # set once the first round of jobs is over
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="propertyhub-scheduler")
@@ -54,4 +55,5 @@ class Scheduler:
                 await self.tick()
             except Exception:  # a failed tick must not stop the schedule
                 log.exception("scheduled jobs failed")
+            self.ticked.set()
             await asyncio.sleep(self.interval)
