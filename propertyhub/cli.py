@@ -6,9 +6,13 @@ import argparse
 import asyncio
 import os
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 from propertyhub.config import ROOT, Settings
+
+T = TypeVar("T")
 
 
 async def migrate(settings: Settings) -> list[str]:
@@ -69,15 +73,15 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
-async def renew(settings: Settings, as_of) -> dict[str, int]:
+async def with_database(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
+    """Run `work` with the ORM connected to the configured database, as a command does."""
     from tortoise import Tortoise
 
-    from propertyhub.billing.renewals import renew_due
     from propertyhub.db import tortoise_config
 
     await Tortoise.init(config=tortoise_config(settings.database_url))
     try:
-        return await renew_due(as_of)
+        return await work()
     finally:
         await Tortoise.close_connections()
 
@@ -91,29 +95,18 @@ def cmd_renew(args: argparse.Namespace) -> int:
         print(f"--as-of: not an ISO 8601 time: {args.as_of!r}", file=sys.stderr)
         return 2
     as_of = as_of if as_of.tzinfo else as_of.replace(tzinfo=UTC)
-    outcomes = asyncio.run(renew(Settings.from_env(), as_of))
+    from propertyhub.billing.renewals import renew_due
+
+    outcomes = asyncio.run(with_database(Settings.from_env(), lambda: renew_due(as_of)))
     print(f"renewal pass as of {as_of.isoformat()}: " + (", ".join(
         f"{n} {outcome}" for outcome, n in sorted(outcomes.items())) or "nothing due"))
     return 0
 
 
-async def rollup(settings: Settings, day) -> dict:
-    from tortoise import Tortoise
-
-    from propertyhub.analytics.rollup import rollup as roll
-    from propertyhub.db import tortoise_config
-
-    await Tortoise.init(config=tortoise_config(settings.database_url))
-    try:
-        return await roll(day)
-    finally:
-        await Tortoise.close_connections()
-
-
 def cmd_rollup(args: argparse.Namespace) -> int:
     from datetime import date, timedelta
 
-    from propertyhub.analytics.rollup import DayNotOver
+    from propertyhub.analytics.rollup import DayNotOver, rollup
     from propertyhub.common.models import utcnow
 
     try:
@@ -122,7 +115,7 @@ def cmd_rollup(args: argparse.Namespace) -> int:
         print(f"--date: not a date (YYYY-MM-DD): {args.date!r}", file=sys.stderr)
         return 2
     try:
-        rolled = asyncio.run(rollup(Settings.from_env(), day))
+        rolled = asyncio.run(with_database(Settings.from_env(), lambda: rollup(day)))
     except DayNotOver as exc:
         print(f"--date: {exc}", file=sys.stderr)
         return 2

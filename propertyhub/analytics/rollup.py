@@ -132,10 +132,12 @@ async def _running_totals(conn: BaseDBAsyncClient, day: date, through: date) -> 
     await sql.execute_many(conn, _WRITE, writes)
 
 
-async def rolled_range() -> tuple[date | None, date | None]:
-    rows = await sql.execute(sql.connection(),
-                             "SELECT min(day) AS first, max(day) AS last FROM analytics_days", [])
-    first, last = rows[0]["first"], rows[0]["last"]
+async def rolled_range(conn: BaseDBAsyncClient | None = None
+                       ) -> tuple[date | None, date | None]:
+    """The first and last closed days (None, None before any rollup)."""
+    rows = await sql.rows(conn or sql.connection(),
+                          "SELECT min(day), max(day) FROM analytics_days", [])
+    first, last = rows[0]
     return (sql.as_date(first) if first else None), (sql.as_date(last) if last else None)
 
 
@@ -166,8 +168,8 @@ async def rollup_day(day: date) -> int:
     async with in_transaction() as conn:
         if sql.is_pg(conn):
             await sql.execute(conn, _LOCK, [])
-        last = await sql.execute(conn, "SELECT max(day) AS last FROM analytics_days", [])
-        through = max(day, sql.as_date(last[0]["last"]) if last[0]["last"] else day)
+        _, last = await rolled_range(conn)
+        through = max(day, last or day)
         await sql.execute(conn, "UPDATE listing_daily SET leads = 0, call_leads = 0, "
                                 "calls = 0, call_seconds = 0 WHERE day = $1", [day])
         listings = len(await sql.execute(conn, _COUNT, [day, start, end]))

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from propertyhub.analytics.packing import unpack
-from propertyhub.analytics.rollup import COUNTERS, bounds, day_range
+from propertyhub.analytics.rollup import COUNTERS, bounds, day_range, rolled_range
 from propertyhub.billing.models import Subscription
 from propertyhub.common import sql
 from propertyhub.listings.models import ListingStatus
@@ -116,14 +116,9 @@ class _ListingSums:
                 if pid not in hidden or v or c or le or k]
 
 
-async def _last_rolled() -> date | None:
-    rows = await sql.execute(sql.connection(), "SELECT max(day) AS last FROM analytics_days", [])
-    return sql.as_date(rows[0]["last"]) if rows[0]["last"] else None
-
-
 async def seller_analytics(seller_id: int, first: date, last: date) -> dict[str, Any]:
     conn = sql.connection()
-    rolled = await _last_rolled()
+    _, rolled = await rolled_range()
     closed_end = min(last, rolled) if rolled and rolled >= first else None
     open_from = closed_end + timedelta(days=1) if closed_end else first
 
