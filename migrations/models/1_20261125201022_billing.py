@@ -4,63 +4,15 @@ from tortoise import BaseDBAsyncClient
 
 RUN_IN_TRANSACTION = True
 
-SQLITE = """
-CREATE TABLE IF NOT EXISTS "payment_charges" (
-    "id" VARCHAR(32) NOT NULL PRIMARY KEY,
-    "idempotency_key" VARCHAR(200) NOT NULL UNIQUE,
-    "amount_cents" INT NOT NULL,
-    "currency" VARCHAR(3) NOT NULL,
-    "payment_method" VARCHAR(64) NOT NULL,
-    "status" VARCHAR(10) NOT NULL,
-    "failure_code" VARCHAR(32),
-    "attempts" INT NOT NULL,
-    "refunded_cents" INT NOT NULL,
-    "created_at" TIMESTAMP NOT NULL,
-    "updated_at" TIMESTAMP NOT NULL
-);
-CREATE TABLE IF NOT EXISTS "payment_events" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "type" VARCHAR(40) NOT NULL,
-    "body" TEXT NOT NULL,
-    "timestamp" BIGINT NOT NULL,
-    "signature" VARCHAR(64) NOT NULL
-) /* What happened at the processor, signed like a webhook: HMAC-SHA256 over `t.body`. */;
-CREATE TABLE IF NOT EXISTS "idempotency_keys" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "scope" VARCHAR(40) NOT NULL,
-    "key" VARCHAR(200) NOT NULL,
-    "request_hash" VARCHAR(64) NOT NULL,
-    "status_code" INT,
-    "response" JSON,
-    "created_at" TIMESTAMP NOT NULL,
-    "user_id" BIGINT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
-    CONSTRAINT "uid_idempotency_user_id_47652b" UNIQUE ("user_id", "scope", "key")
-) /* A client's Idempotency-Key: the first answer, replayed for retries of the same request. */;
-CREATE TABLE IF NOT EXISTS "payment_refunds" (
-    "id" VARCHAR(32) NOT NULL PRIMARY KEY,
-    "idempotency_key" VARCHAR(200) NOT NULL UNIQUE,
-    "amount_cents" INT NOT NULL,
-    "status" VARCHAR(10) NOT NULL,
-    "created_at" TIMESTAMP NOT NULL,
-    "charge_id" VARCHAR(32) NOT NULL REFERENCES "payment_charges" ("id") ON DELETE RESTRICT
-);
-ALTER TABLE "ai_agents" ADD "archived_at" TIMESTAMP;
-ALTER TABLE "subscriptions" ADD "canceled_at" TIMESTAMP;
-ALTER TABLE "subscriptions" ADD "next_retry_at" TIMESTAMP;
-ALTER TABLE "subscriptions" ADD "retry_count" INT NOT NULL DEFAULT 0;
-ALTER TABLE "subscriptions" ADD "failed_at" TIMESTAMP;
-ALTER TABLE "transactions" ADD "period_start" TIMESTAMP;
-ALTER TABLE "transactions" ADD "attempt" INT NOT NULL DEFAULT 1;
-ALTER TABLE "transactions" ADD "processor_id" VARCHAR(32);
-CREATE UNIQUE INDEX "uid_transaction_subscri_6ca4e8" ON "transactions" ("subscription_id", "kind", "period_start", "attempt");
-CREATE INDEX IF NOT EXISTS "ix_subs_due" ON "subscriptions" ("status", "current_period_end", "id");
-CREATE INDEX IF NOT EXISTS "ix_subs_retry" ON "subscriptions" ("status", "next_retry_at", "id");
-CREATE INDEX IF NOT EXISTS "ix_idem_created" ON "idempotency_keys" ("created_at");
-CREATE INDEX IF NOT EXISTS "ix_refunds_charge" ON "payment_refunds" ("charge_id");
-"""
+_TYPES = {
+    "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL", "timestamp": "TIMESTAMP",
+               "json": "JSON"},
+    "postgres": {"serial": "BIGSERIAL NOT NULL PRIMARY KEY", "timestamp": "TIMESTAMPTZ",
+                 "json": "JSONB"},
+}
 
-POSTGRES = """
-CREATE TABLE IF NOT EXISTS "payment_charges" (
+# One text for both databases; the column types differ.
+_DDL = """CREATE TABLE IF NOT EXISTS "payment_charges" (
     "id" VARCHAR(32) NOT NULL PRIMARY KEY,
     "idempotency_key" VARCHAR(200) NOT NULL UNIQUE,
     "amount_cents" INT NOT NULL,
@@ -70,24 +22,24 @@ CREATE TABLE IF NOT EXISTS "payment_charges" (
     "failure_code" VARCHAR(32),
     "attempts" INT NOT NULL,
     "refunded_cents" INT NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL
+    "created_at" {timestamp} NOT NULL,
+    "updated_at" {timestamp} NOT NULL
 );
 CREATE TABLE IF NOT EXISTS "payment_events" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" {serial},
     "type" VARCHAR(40) NOT NULL,
     "body" TEXT NOT NULL,
     "timestamp" BIGINT NOT NULL,
     "signature" VARCHAR(64) NOT NULL
 );
 CREATE TABLE IF NOT EXISTS "idempotency_keys" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "id" {serial},
     "scope" VARCHAR(40) NOT NULL,
     "key" VARCHAR(200) NOT NULL,
     "request_hash" VARCHAR(64) NOT NULL,
     "status_code" INT,
-    "response" JSONB,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "response" {json},
+    "created_at" {timestamp} NOT NULL,
     "user_id" BIGINT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_idempotency_user_id_47652b" UNIQUE ("user_id", "scope", "key")
 );
@@ -96,15 +48,15 @@ CREATE TABLE IF NOT EXISTS "payment_refunds" (
     "idempotency_key" VARCHAR(200) NOT NULL UNIQUE,
     "amount_cents" INT NOT NULL,
     "status" VARCHAR(10) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
+    "created_at" {timestamp} NOT NULL,
     "charge_id" VARCHAR(32) NOT NULL REFERENCES "payment_charges" ("id") ON DELETE RESTRICT
 );
-ALTER TABLE "ai_agents" ADD "archived_at" TIMESTAMPTZ;
-ALTER TABLE "subscriptions" ADD "canceled_at" TIMESTAMPTZ;
-ALTER TABLE "subscriptions" ADD "next_retry_at" TIMESTAMPTZ;
+ALTER TABLE "ai_agents" ADD "archived_at" {timestamp};
+ALTER TABLE "subscriptions" ADD "canceled_at" {timestamp};
+ALTER TABLE "subscriptions" ADD "next_retry_at" {timestamp};
 ALTER TABLE "subscriptions" ADD "retry_count" INT NOT NULL DEFAULT 0;
-ALTER TABLE "subscriptions" ADD "failed_at" TIMESTAMPTZ;
-ALTER TABLE "transactions" ADD "period_start" TIMESTAMPTZ;
+ALTER TABLE "subscriptions" ADD "failed_at" {timestamp};
+ALTER TABLE "transactions" ADD "period_start" {timestamp};
 ALTER TABLE "transactions" ADD "attempt" INT NOT NULL DEFAULT 1;
 ALTER TABLE "transactions" ADD "processor_id" VARCHAR(32);
 CREATE UNIQUE INDEX "uid_transaction_subscri_6ca4e8" ON "transactions" ("subscription_id", "kind", "period_start", "attempt");
@@ -116,7 +68,8 @@ CREATE INDEX IF NOT EXISTS "ix_refunds_charge" ON "payment_refunds" ("charge_id"
 
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
-    return POSTGRES if db.capabilities.dialect == "postgres" else SQLITE
+    return _DDL.format(**_TYPES["postgres" if db.capabilities.dialect == "postgres"
+                                  else "sqlite"])
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:

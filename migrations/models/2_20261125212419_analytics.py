@@ -4,27 +4,12 @@ from tortoise import BaseDBAsyncClient
 
 RUN_IN_TRANSACTION = True
 
-SQLITE = """
-CREATE TABLE IF NOT EXISTS "listing_daily" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "day" DATE NOT NULL,
-    "views" INT NOT NULL,
-    "cart_adds" INT NOT NULL,
-    "leads" INT NOT NULL,
-    "call_leads" INT NOT NULL,
-    "calls" INT NOT NULL,
-    "call_seconds" INT NOT NULL,
-    "property_id" BIGINT NOT NULL REFERENCES "properties" ("id") ON DELETE CASCADE,
-    CONSTRAINT "uid_listing_dai_propert_ae3a8d" UNIQUE ("property_id", "day")
-) /* One listing's day. `views` and `cart_adds` are counted as they happen; `leads`, */;
-CREATE INDEX IF NOT EXISTS "ix_listing_daily_day" ON "listing_daily" ("day");
-CREATE INDEX IF NOT EXISTS "ix_leads_created" ON "leads" ("created_at");
-CREATE INDEX IF NOT EXISTS "ix_calls_started" ON "call_logs" ("started_at");
-"""
+_SERIAL = {"sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL",
+           "postgres": "BIGSERIAL NOT NULL PRIMARY KEY"}
 
-POSTGRES = """
-CREATE TABLE IF NOT EXISTS "listing_daily" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+# One text for both databases; only the key's type differs.
+_DDL = """CREATE TABLE IF NOT EXISTS "listing_daily" (
+    "id" {serial},
     "day" DATE NOT NULL,
     "views" INT NOT NULL,
     "cart_adds" INT NOT NULL,
@@ -42,7 +27,7 @@ CREATE INDEX IF NOT EXISTS "ix_calls_started" ON "call_logs" ("started_at");
 
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
-    return POSTGRES if db.capabilities.dialect == "postgres" else SQLITE
+    return _DDL.format(serial=_SERIAL[db.capabilities.dialect])
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
