@@ -51,19 +51,24 @@ async def _accounts(base: str) -> tuple[str, int, int]:
     return ids[0][0], ids[0][1], ids[1][1]
 
 
-async def seed(dsn: str, seller_id: int, buyer_id: int, listings: int, days: int,
-               busy_day_events: int) -> None:
-    conn = await asyncpg.connect(dsn)
-    now = datetime.now(UTC)
-    today = now.date()
+async def add_listings(conn: asyncpg.Connection, owners: list[int], now: datetime) -> None:
+    """One plain Austin house per entry of `owners`, straight into the table."""
     await conn.copy_records_to_table("properties", columns=(
         "owner_id", "title", "description", "property_type", "listing_type", "status", "price",
         "currency", "bedrooms", "bathrooms", "area_sqft", "address", "city", "city_key",
         "state", "postal_code", "country", "amenities", "images", "search_text", "created_at",
         "updated_at"), records=[
-        (seller_id, f"Home {i}", "", "house", "sale", "active", 300_000, "USD", 3, 2.0, 1500,
-         "", "Austin", "austin", "TX", "", "US", "[]", "[]", " home", now, now)
-        for i in range(listings)])
+        (owner, "Home", "", "house", "sale", "active", 300_000, "USD", 3, 2.0, 1500, "",
+         "Austin", "austin", "TX", "", "US", "[]", "[]", " home", now, now)
+        for owner in owners])
+
+
+async def seed(dsn: str, seller_id: int, buyer_id: int, listings: int, days: int,
+               busy_day_events: int) -> None:
+    conn = await asyncpg.connect(dsn)
+    now = datetime.now(UTC)
+    today = now.date()
+    await add_listings(conn, [seller_id] * listings, now)
     ids = [r["id"] for r in await conn.fetch("SELECT id FROM properties WHERE owner_id = $1",
                                              seller_id)]
     agent = await conn.fetchval(
@@ -129,14 +134,7 @@ async def seed_platform(dsn: str, sellers: int, per_seller: int, day: date) -> N
                  for i in range(sellers)])
     owners = [r["id"] for r in await conn.fetch(
         "SELECT id FROM users WHERE email LIKE '%@platform.test'")]
-    await conn.copy_records_to_table("properties", columns=(
-        "owner_id", "title", "description", "property_type", "listing_type", "status", "price",
-        "currency", "bedrooms", "bathrooms", "area_sqft", "address", "city", "city_key",
-        "state", "postal_code", "country", "amenities", "images", "search_text", "created_at",
-        "updated_at"), records=[
-        (owner, "Home", "", "house", "sale", "active", 300_000, "USD", 3, 2.0, 1500, "",
-         "Austin", "austin", "TX", "", "US", "[]", "[]", " home", now, now)
-        for owner in owners for _ in range(per_seller)])
+    await add_listings(conn, [owner for owner in owners for _ in range(per_seller)], now)
     homes = await conn.fetch("SELECT id, owner_id FROM properties WHERE owner_id = ANY($1)",
                              owners)
     at = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12)
