@@ -37,10 +37,13 @@ async def make_due(dsn: str, n: int) -> datetime:
     conn = await asyncpg.connect(dsn)
     now = datetime.now(UTC)
     start, end = now - timedelta(days=40), now - timedelta(days=10)
-    seller = await conn.fetchval(
-        "INSERT INTO users (email, password_hash, name, role, service_areas, created_at, "
-        "updated_at) VALUES ('bench@example.com', 'x', 'Bench', 'seller', '[]', $1, $1) "
-        "RETURNING id", now)
+    # One seller each: a seller holds at most one live subscription on an agent.
+    await conn.copy_records_to_table(
+        "users", columns=("email", "password_hash", "name", "role", "service_areas",
+                          "created_at", "updated_at"),
+        records=[(f"bench{i}@example.com", "x", "Bench", "seller", "[]", now, now)
+                 for i in range(n)])
+    sellers = await conn.fetch("SELECT id FROM users ORDER BY id")
     agent = await conn.fetchval(
         "INSERT INTO ai_agents (name, description, is_public, greeting, persona, voice, "
         "max_call_seconds, silence_timeout_seconds, price_monthly_cents, price_yearly_cents, "
@@ -52,8 +55,8 @@ async def make_due(dsn: str, n: int) -> datetime:
                                   "cancel_at_period_end", "amount_cents", "currency",
                                   "payment_method", "property_ids", "retry_count",
                                   "created_at", "updated_at"),
-        records=[(seller, "ai", agent, "monthly", "active", start, end, False, 4900, "USD",
-                  "pm_card_visa", "[]", 0, now, now) for _ in range(n)])
+        records=[(seller["id"], "ai", agent, "monthly", "active", start, end, False, 4900,
+                  "USD", "pm_card_visa", "[]", 0, now, now) for seller in sellers])
     await conn.execute("VACUUM ANALYZE subscriptions")
     await conn.close()
     return end

@@ -88,7 +88,8 @@ def setup_background(app: Sanic, settings: Settings) -> None:
         from workers.scheduler import Scheduler
 
         attach_web_loop(asyncio.get_running_loop())
-        app.ctx.scheduler = Scheduler(settings.scheduler_interval_seconds)
+        app.ctx.scheduler = Scheduler(settings.scheduler_interval_seconds,
+                                      settings.reconcile_after_seconds)
         app.ctx.scheduler.start()
 
     @app.after_server_stop

@@ -42,6 +42,19 @@ class Settings:
     max_body_bytes: int = 1024 * 1024
     scheduler_interval_seconds: float = 60.0
     call_reconnect_grace_seconds: float = 30.0
+    # Billing: the platform's minimum price of anything hired on a subscription, per plan.
+    min_price_monthly_cents: int = 990
+    min_price_yearly_cents: int = 9900
+    # An unanswered Idempotency-Key becomes retryable after this (its request died).
+    idempotency_lease_seconds: float = 30.0
+    # Pending charges and refunds older than this are finished by the scheduler.
+    reconcile_after_seconds: float = 60.0
+    # Calls: a call never joined ends after this; a call's billing is rechecked this often.
+    call_join_timeout_seconds: float = 60.0
+    call_billing_check_seconds: float = 30.0
+    # Text to speech: syntheses at once per web process, and how many may wait for one.
+    tts_concurrency: int = 2
+    tts_queue: int = 8
 
     @property
     def is_sqlite(self) -> bool:
@@ -64,11 +77,25 @@ class Settings:
             rate_limit_register=env.get("RATE_LIMIT_REGISTER", "20/minute"),
             rate_limit_login=env.get("RATE_LIMIT_LOGIN", "10/minute"),
             call_reconnect_grace_seconds=float(env.get("CALL_RECONNECT_GRACE", "30")),
+            scheduler_interval_seconds=float(env.get("SCHEDULER_INTERVAL_S", "60")),
+            min_price_monthly_cents=int(env.get("MIN_PRICE_MONTHLY_CENTS", "990")),
+            min_price_yearly_cents=int(env.get("MIN_PRICE_YEARLY_CENTS", "9900")),
+            idempotency_lease_seconds=float(env.get("IDEMPOTENCY_LEASE_S", "30")),
+            reconcile_after_seconds=float(env.get("RECONCILE_AFTER_S", "60")),
+            call_join_timeout_seconds=float(env.get("CALL_JOIN_TIMEOUT_S", "60")),
+            call_billing_check_seconds=float(env.get("CALL_BILLING_CHECK_S", "30")),
+            tts_concurrency=int(env.get("TTS_CONCURRENCY", "2")),
+            tts_queue=int(env.get("TTS_QUEUE", "8")),
         )
         settings.validate()
         return settings
 
+    def min_price_cents(self, plan: str) -> int:
+        return self.min_price_monthly_cents if plan == "monthly" else self.min_price_yearly_cents
+
     def validate(self) -> None:
+        if self.min_price_monthly_cents < 1 or self.min_price_yearly_cents < 1:
+            raise ConfigError("MIN_PRICE_MONTHLY_CENTS and MIN_PRICE_YEARLY_CENTS must be >= 1")
         if self.env != "development" and self.jwt_secret == DEV_JWT_SECRET:
             raise ConfigError("JWT_SECRET must be set outside development")
         if len(self.jwt_secret) < 32:

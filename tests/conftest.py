@@ -56,14 +56,15 @@ assert BACKEND in ("sqlite", "postgres"), f"PH_TEST_DB={BACKEND!r}: sqlite or po
 
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "production_topology: needs the PostgreSQL + Redis app")
+    config.addinivalue_line("markers", "embedded: the embedded mode's own processes (SQLite)")
 
 
 def pytest_collection_modifyitems(config, items) -> None:
-    """The SQLite run is the embedded mode: tests of the Redis-backed app belong to the other run."""
-    if BACKEND == "postgres":
-        return
-    keep = [i for i in items if not i.get_closest_marker("production_topology")]
-    dropped = [i for i in items if i.get_closest_marker("production_topology")]
+    """The SQLite run is the embedded mode: tests of the Redis-backed app belong to the other
+    run, and tests that start embedded-mode processes of their own run once, in this one."""
+    other = "embedded" if BACKEND == "postgres" else "production_topology"
+    keep = [i for i in items if not i.get_closest_marker(other)]
+    dropped = [i for i in items if i.get_closest_marker(other)]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep

@@ -24,6 +24,8 @@ MAX_COUNTDOWN_S = 3600
 BEAT_SCHEDULE = {
     "renew-due-subscriptions": {"task": "workers.tasks.renew_due_task",
                                 "schedule": float(os.environ.get("RENEW_EVERY_S", "60"))},
+    "reconcile-pending-payments": {"task": "workers.tasks.reconcile_task",
+                                   "schedule": float(os.environ.get("RENEW_EVERY_S", "60"))},
     "prune-idempotency-keys": {"task": "workers.tasks.prune_idempotency_task",
                                "schedule": 3600.0},
     "rollup-yesterday": {"task": "workers.tasks.rollup_task",

@@ -12,8 +12,9 @@ PRUNE_EVERY_S = 3600.0
 
 
 class Scheduler:
-    def __init__(self, interval_seconds: float) -> None:
+    def __init__(self, interval_seconds: float, reconcile_after_seconds: float = 60.0) -> None:
         self.interval = interval_seconds
+        self.reconcile_after = reconcile_after_seconds
         self._task: asyncio.Task | None = None
         self._last_prune = 0.0
         self._rolled_up: object = None  # the day whose "yesterday" was last rolled up
@@ -30,12 +31,16 @@ class Scheduler:
 
     async def tick(self) -> None:
         from propertyhub.billing.idempotency import prune
+        from propertyhub.billing.reconcile import reconcile
         from propertyhub.billing.renewals import renew_due
         from propertyhub.common.models import utcnow
 
         outcomes = await renew_due(utcnow())
         if outcomes:
             log.info("renewals: %s", outcomes)
+        finished = await reconcile(utcnow(), self.reconcile_after)
+        if finished:
+            log.info("reconciled pending transactions: %s", finished)
         now = utcnow()
         today = now.date()
         from propertyhub.analytics.rollup import CLOSE_AFTER, rollup

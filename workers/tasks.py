@@ -50,6 +50,16 @@ def renew_due_task(as_of: str | None = None) -> int:
     return len(ids)
 
 
+@celery_app.task(name="workers.tasks.reconcile_task")
+def reconcile_task() -> dict[str, int]:
+    """The beat job: finish charges and refunds left pending by a crash."""
+    from propertyhub.billing.reconcile import reconcile
+    from propertyhub.common.models import utcnow
+    from propertyhub.config import Settings
+
+    return run_async(reconcile(utcnow(), Settings.from_env().reconcile_after_seconds))
+
+
 @celery_app.task(name="workers.tasks.prune_idempotency_task")
 def prune_idempotency_task() -> int:
     from propertyhub.billing.idempotency import prune
@@ -59,7 +69,7 @@ def prune_idempotency_task() -> int:
 
 @celery_app.task(name="workers.tasks.flush_transcript_task")
 def flush_transcript_task(call_id: int) -> int:
-    from propertyhub.calls.services import flush
+    from propertyhub.calls.transcript import flush
 
     return run_async(flush(call_id))
 

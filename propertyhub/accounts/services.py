@@ -15,7 +15,13 @@ from propertyhub.accounts.passwords import hash_password, verify_password
 from propertyhub.accounts.schemas import AGENT_FIELDS
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
+from propertyhub.common.names import impersonates_platform
+from propertyhub.common.signals import Signal
 from propertyhub.config import Settings
+
+# Sent with the ids (str) of sign-ins just revoked, after the revocation is committed:
+# their live sockets must close too.
+signins_revoked = Signal("signins_revoked")
 
 
 def normalize_email(email: str) -> str:
@@ -77,33 +83,66 @@ async def rotate(settings: Settings, refresh_token: str) -> dict[str, Any]:
         spent = await RefreshToken.filter(id=row.id, used_at=None).update(used_at=now)
         if spent:
             return await _issue_pair(settings, row.session.user, row.session.id)
-    await AuthSession.filter(id=row.session.id).update(revoked_at=now)
+    await revoke(AuthSession.filter(id=row.session.id))
     raise _invalid_refresh()
+
+
+async def _revoke_rows(sessions: Any) -> list[str]:
+    ids = [str(i) for i in await sessions.filter(revoked_at=None).values_list("id", flat=True)]
+    if ids:
+        await AuthSession.filter(id__in=ids, revoked_at=None).update(revoked_at=utcnow())
+    return ids
+
+
+async def revoke(sessions: Any) -> list[str]:
+    """Revoke these sign-ins (a queryset of AuthSession) and announce it."""
+    ids = await _revoke_rows(sessions)
+    if ids:
+        await signins_revoked.send(ids)
+    return ids
 
 
 async def logout(user_id: int, refresh_token: str) -> None:
     row = await RefreshToken.get_or_none(token_hash=tokens.hash_refresh(refresh_token)) \
         .select_related("session")
     if row is not None and row.session.user_id == user_id:
-        await AuthSession.filter(id=row.session.id, revoked_at=None).update(revoked_at=utcnow())
+        await revoke(AuthSession.filter(id=row.session.id))
 
 
-async def user_for_access(settings: Settings, token: str) -> User | None:
+async def signed_in(settings: Settings, token: str) -> tuple[User, uuid.UUID] | None:
+    """The user behind a valid access token and the id of its sign-in (not revoked)."""
     claims = tokens.decode_access(settings, token)
     if claims is None:
         return None
     session = await AuthSession.filter(
         id=claims.session_id, user_id=claims.user_id, revoked_at=None
     ).select_related("user").first()
-    return session.user if session else None
+    return (session.user, session.id) if session else None
 
 
-async def update_profile(user: User, changes: dict[str, Any]) -> User:
+async def user_for_access(settings: Settings, token: str) -> User | None:
+    found = await signed_in(settings, token)
+    return found[0] if found else None
+
+
+async def is_signed_in(signin: str) -> bool:
+    return await AuthSession.filter(id=signin, revoked_at=None).exists()
+
+
+async def update_profile(user: User, changes: dict[str, Any],
+                         minimums: tuple[int, int] = (0, 0),
+                         signin: uuid.UUID | None = None) -> User:
+    """A new password signs out every other sign-in (`signin` is the caller's own)."""
     errors: dict[str, list[str]] = {}
     if user.role != Role.AGENT:
         for name in AGENT_FIELDS:
             if name in changes:
                 errors[name] = ["only agents have this field"]
+    for name, minimum in zip(("monthly_fee_cents", "yearly_fee_cents"), minimums, strict=True):
+        if changes.get(name) is not None and changes[name] < minimum:
+            errors[name] = [f"must be at least {minimum} (the platform minimum)"]
+    if user.role == Role.AGENT and impersonates_platform(changes.get("name", "")):
+        errors["name"] = ["must not look like the platform's own name or staff"]
     new_password = changes.pop("password", None)
     current = changes.pop("current_password", None)
     if new_password is not None:
@@ -119,5 +158,12 @@ async def update_profile(user: User, changes: dict[str, Any]) -> User:
         user.password_hash = await hash_password(new_password)
     for name, value in changes.items():
         setattr(user, name, value.strip() if name == "name" else value)
-    await user.save()
+    revoked: list[str] = []
+    async with in_transaction():  # no new password without the old sign-ins ending
+        await user.save()
+        if new_password is not None:
+            others = AuthSession.filter(user_id=user.id)
+            revoked = await _revoke_rows(others.exclude(id=signin) if signin else others)
+    if revoked:
+        await signins_revoked.send(revoked)
     return user

@@ -79,9 +79,15 @@ async def me(request: Request) -> HTTPResponse:
 @authorized()
 @doc("Update the signed-in user's profile", tag=TAG, body=MeUpdate,
      responses={200: UserEnvelope}, errors=(400, 422), auth=True,
-     description="Changing `password` needs `current_password`. `bio`, fees and "
-                 "`service_areas` are for agents only.")
+     description="Changing `password` needs `current_password` and signs out every other "
+                 "session (their tokens stop working and their live sockets are closed). "
+                 "`bio`, fees and `service_areas` are for agents only; fees are at least "
+                 "the platform minimum per plan (`MIN_PRICE_MONTHLY_CENTS`, "
+                 "`MIN_PRICE_YEARLY_CENTS`).")
 async def update_me(request: Request) -> HTTPResponse:
     data = load_body(request, MeUpdate(), partial=True)
-    user = await services.update_profile(request.ctx.user, data)
+    settings = request.app.ctx.settings
+    user = await services.update_profile(
+        request.ctx.user, data,
+        (settings.min_price_monthly_cents, settings.min_price_yearly_cents), request.ctx.signin)
     return json(_me.dump({"user": user}))

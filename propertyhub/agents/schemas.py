@@ -36,9 +36,11 @@ class AiAgentWrite(StrictSchema):
                                       validate=validate.Range(30, 7200))
     silence_timeout_seconds = fields.Integer(load_default=60, strict=True,
                                              validate=validate.Range(5, 600))
-    price_monthly_cents = fields.Integer(load_default=0, strict=True,
+    price_monthly_cents = fields.Integer(load_default=None, strict=True, metadata={
+                                             "description": "default: the platform minimum"},
                                          validate=validate.Range(0, 10**8))
-    price_yearly_cents = fields.Integer(load_default=0, strict=True,
+    price_yearly_cents = fields.Integer(load_default=None, strict=True, metadata={
+                                            "description": "default: the platform minimum"},
                                         validate=validate.Range(0, 10**9))
 
 

@@ -9,6 +9,7 @@ from tortoise.expressions import Q
 from propertyhub.agents.models import AiAgent
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
+from propertyhub.common.names import impersonates_platform
 from propertyhub.common.pagination import id_page
 
 
@@ -30,7 +31,26 @@ async def get_visible(user_id: int | None, agent_id: int) -> AiAgent:
     return agent
 
 
-async def create(owner_id: int, fields: dict[str, Any]) -> AiAgent:
+PRICES = ("price_monthly_cents", "price_yearly_cents")
+
+
+def check_terms(fields: dict[str, Any], minimums: tuple[int, int]) -> None:
+    """A seller's agent is priced at least the platform minimum per plan (an agent taking
+    calls for free is the platform's cost), and its name never passes for the platform."""
+    errors: dict[str, list[str]] = {}
+    for name, minimum in zip(PRICES, minimums, strict=True):
+        if name in fields and fields[name] is None:
+            fields[name] = minimum
+        if name in fields and fields[name] < minimum:
+            errors[name] = [f"must be at least {minimum} (the platform minimum)"]
+    if "name" in fields and impersonates_platform(fields["name"]):
+        errors["name"] = ["must not look like the platform's own name or staff"]
+    if errors:
+        raise ApiError.validation(errors)
+
+
+async def create(owner_id: int, fields: dict[str, Any], minimums: tuple[int, int]) -> AiAgent:
+    check_terms(fields, minimums)
     return await AiAgent.create(owner_id=owner_id, **fields)
 
 
@@ -42,8 +62,10 @@ async def get_owned(owner_id: int, agent_id: int) -> AiAgent:
     return agent
 
 
-async def update(owner_id: int, agent_id: int, changes: dict[str, Any]) -> AiAgent:
+async def update(owner_id: int, agent_id: int, changes: dict[str, Any],
+                 minimums: tuple[int, int]) -> AiAgent:
     agent = await get_owned(owner_id, agent_id)
+    check_terms(changes, minimums)
     if "voice" in changes:
         changes["voice"] = {**agent.voice, **changes["voice"]}
     for name, value in changes.items():

@@ -53,7 +53,9 @@ _EVENTS = """
           FROM leads WHERE created_at >= $2 AND created_at < $3
           UNION ALL
           SELECT property_id, 0, 0, 1, coalesce(duration_seconds, 0)
-          FROM call_logs WHERE started_at >= $2 AND started_at < $3) e
+          FROM call_logs WHERE started_at >= $2 AND started_at < $3
+            -- a call counts once the buyer joined it (never-joined calls end `failed`)
+            AND status NOT IN ('connecting', 'failed')) e
     WHERE property_id IS NOT NULL
     GROUP BY property_id"""
 

@@ -18,8 +18,10 @@ import asyncio
 from datetime import datetime, timedelta
 
 from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
 
-from propertyhub.billing.models import Subscription
+from propertyhub.billing import ledger
+from propertyhub.billing.models import ENDED, Subscription, SubStatus
 from propertyhub.billing.periods import period_end
 from propertyhub.common import sql
 from propertyhub.common.models import utcnow
@@ -32,8 +34,8 @@ CONCURRENCY = 8
 
 
 def _due(as_of: datetime) -> Q:
-    return (Q(status="active", current_period_end__lte=as_of)
-            | Q(status="past_due", next_retry_at__lte=as_of))
+    return (Q(status=SubStatus.ACTIVE, current_period_end__lte=as_of)
+            | Q(status=SubStatus.PAST_DUE, next_retry_at__lte=as_of))
 
 
 async def due_ids(as_of: datetime, limit: int = 100_000) -> list[int]:
@@ -41,15 +43,15 @@ async def due_ids(as_of: datetime, limit: int = 100_000) -> list[int]:
         .values_list("id", flat=True)
 
 
-def _after_failure(sub: Subscription, attempt_at: datetime) -> dict:
+def _after_failure(sub: Subscription, attempt_at: datetime) -> tuple[SubStatus, dict]:
     failed_at = sub.failed_at or attempt_at
     retries = sub.retry_count + 1
     retry_at = (failed_at + timedelta(days=RETRY_AFTER_DAYS[retries - 1])
                 if retries <= len(RETRY_AFTER_DAYS) else None)
     expired = retry_at is None or retry_at > failed_at + GRACE
-    return {"failed_at": failed_at, "retry_count": retries,
-            "status": "expired" if expired else "past_due",
-            "next_retry_at": None if expired else retry_at}
+    return (SubStatus.EXPIRED if expired else SubStatus.PAST_DUE,
+            {"failed_at": failed_at, "retry_count": retries,
+             "next_retry_at": None if expired else retry_at})
 
 
 async def _attempt(sub: Subscription, as_of: datetime, force: bool) -> str:
@@ -59,15 +61,17 @@ async def _attempt(sub: Subscription, as_of: datetime, force: bool) -> str:
     its charge is keyed by that row, and the outcome is written by conditional
     updates that only the first finisher wins.
     """
-    due = sub.status == "active" and sub.current_period_end <= as_of
-    retry = sub.status == "past_due" and (force or (sub.next_retry_at or as_of) <= as_of)
+    due = sub.status == SubStatus.ACTIVE and sub.current_period_end <= as_of
+    retry = sub.status == SubStatus.PAST_DUE and (force or (sub.next_retry_at or as_of) <= as_of)
     if not (due or retry):
         return "not_due"
     period_start, attempt = sub.current_period_end, sub.retry_count + 1
+    # Only while nobody else moved it: not renewed already, not terminated meanwhile.
+    guard = {"current_period_end": period_start, "retry_count": sub.retry_count}
     if sub.cancel_at_period_end:
-        ended = await Subscription.filter(id=sub.id, status=sub.status,
-                                          current_period_end=period_start).update(
-            status="canceled", canceled_at=period_start, updated_at=utcnow())
+        async with in_transaction() as conn:
+            ended = await ledger.move(conn, sub.id, sub.status, SubStatus.CANCELED, guard,
+                                      canceled_at=period_start)
         return "canceled" if ended else "already_done"
     # The clock of this attempt: when it was due (a test clock may be far ahead).
     attempt_at = as_of if force else (sub.next_retry_at or sub.current_period_end)
@@ -84,25 +88,25 @@ async def _attempt(sub: Subscription, as_of: datetime, force: bool) -> str:
          utcnow()]))[0]
     charge = await processor().charge(tx["amount_cents"], tx["currency"], sub.payment_method,
                                       idempotency_key=f"tx:{tx['id']}")
-    if charge.status == "succeeded":
-        changes = {"current_period_start": period_start,
-                   "current_period_end": period_end(period_start, sub.plan),
-                   "status": "active", "retry_count": 0, "failed_at": None,
-                   "next_retry_at": None}
+    succeeded = charge.status == "succeeded"
+    if succeeded:
+        to, changes = SubStatus.ACTIVE, {
+            "current_period_start": period_start,
+            "current_period_end": period_end(period_start, sub.plan),
+            "retry_count": 0, "failed_at": None, "next_retry_at": None}
     else:
-        changes = _after_failure(sub, attempt_at)
-    await sql.rowcount(conn, """
-        UPDATE transactions SET status = $1, failure_reason = $2, processor_id = $3
-        WHERE id = $4 AND status = 'pending'""",
-        [charge.status, charge.failure_code, charge.id, tx["id"]])
-    # Only the first finisher moves the subscription on; the charge is the same for all.
-    names = list(changes)
-    assignments = ", ".join(f"{name} = ${i}" for i, name in enumerate(names, start=1))
-    n = len(names)
-    moved = await sql.rowcount(conn, f"""
-        UPDATE subscriptions SET {assignments}, updated_at = ${n + 1}
-        WHERE id = ${n + 2} AND current_period_end = ${n + 3} AND retry_count = ${n + 4}""",
-        [*changes.values(), utcnow(), sub.id, period_start, sub.retry_count])
+        to, changes = _after_failure(sub, attempt_at)
+    refund = False
+    async with in_transaction() as conn:
+        await ledger.settle_tx(conn, tx["id"], *ledger.outcome(charge), charge.id)
+        # Only the first finisher moves the subscription on; the charge is the same for all.
+        moved = await ledger.move(conn, sub.id, sub.status, to, guard, **changes)
+        if not moved and succeeded:
+            # Terminated while it was charged: this renewal paid for nothing.
+            now = await Subscription.get(id=sub.id).using_db(conn)
+            refund = now.status in ENDED and now.current_period_end == period_start
+    if refund:
+        await ledger.refund_in_full(tx["id"])
     if not moved:
         raise _AlreadyDone
     return charge.status
@@ -164,7 +168,7 @@ async def retry_with_new_method(user_id: int, subscription_id: int,
     sub = await get_subscription(user_id, subscription_id)
     sub.payment_method = payment_method
     await sub.save(update_fields=["payment_method", "updated_at"])
-    if sub.status == "past_due":
+    if sub.status == SubStatus.PAST_DUE:
         try:
             await renew_one(sub.id, utcnow(), force=True)
         except TransientPaymentError:

@@ -1,22 +1,30 @@
-"""Subscriptions: hire (AI and human agents), settle the first charge, terminate, list."""
+"""Subscriptions: hire (AI and human agents), settle the first charge, terminate, list.
+
+A hire opens an `incomplete` subscription and a pending charge in one transaction; the
+database refuses a second live subscription on the same agent (partial unique index),
+so concurrent hires charge once whatever their Idempotency-Keys. The charge settles in a
+worker: only an `incomplete` subscription is activated by it, so a subscription
+terminated meanwhile stays canceled and the charge is voided, or refunded if it landed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from propertyhub.agents.services import get_visible
-from propertyhub.billing.models import Subscription, Transaction
+from propertyhub.billing import ledger
+from propertyhub.billing.models import LIVE, Subscription, SubStatus, Transaction, TxKind, TxStatus
 from propertyhub.billing.periods import period_end, prorated_refund
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
 from propertyhub.common.pagination import id_page
-from propertyhub.crm.models import AgentAssignment
+from propertyhub.crm.models import AgentAssignment, AssignmentStatus
 from propertyhub.listings.models import Property
 from propertyhub.payments import processor
-
-LIVE = ("incomplete", "active", "past_due")
 
 
 async def _check_listings(seller_id: int, property_ids: list[int]) -> list[int]:
@@ -27,109 +35,181 @@ async def _check_listings(seller_id: int, property_ids: list[int]) -> list[int]:
     return ids
 
 
-async def _open(user_id: int, kind: str, plan: str, amount: int, payment_method: str,
-                property_ids: list[int], **link: Any) -> tuple[Subscription, Transaction]:
-    now = utcnow()
-    sub = await Subscription.create(
-        user_id=user_id, kind=kind, plan=plan, status="incomplete", current_period_start=now,
-        current_period_end=period_end(now, plan), amount_cents=amount,
-        payment_method=payment_method, property_ids=property_ids, **link)
-    tx = await Transaction.create(user_id=user_id, subscription=sub, kind="charge",
-                                  amount_cents=amount, status="pending", period_start=now)
+def _check_price(amount: int | None, minimum: int) -> int:
+    if amount is None or amount < minimum:
+        raise ApiError(409, Code.AGENT_UNAVAILABLE,
+                       "this agent's price is below the platform minimum for the plan")
+    return amount
+
+
+async def _resume(user_id: int, request_key: str | None) -> tuple[Subscription, Transaction] | None:
+    """The subscription a retried request opened before it died, with its first charge."""
+    if request_key is None:
+        return None
+    sub = await Subscription.get_or_none(user_id=user_id, request_key=request_key)
+    if sub is None:
+        return None
+    tx = await Transaction.filter(subscription_id=sub.id, kind=TxKind.CHARGE).order_by("id").first()
+    assert tx is not None
     return sub, tx
 
 
+async def _open(user_id: int, kind: str, plan: str, amount: int, payment_method: str,
+                property_ids: list[int], request_key: str | None,
+                **link: Any) -> tuple[Subscription, Transaction]:
+    now = utcnow()
+    sub = await Subscription.create(
+        user_id=user_id, kind=kind, plan=plan, status=SubStatus.INCOMPLETE,
+        current_period_start=now, current_period_end=period_end(now, plan), amount_cents=amount,
+        payment_method=payment_method, property_ids=property_ids, request_key=request_key, **link)
+    tx = await Transaction.create(user_id=user_id, subscription=sub, kind=TxKind.CHARGE,
+                                  amount_cents=amount, status=TxStatus.PENDING, period_start=now)
+    return sub, tx
+
+
+def _taken(message: str) -> ApiError:
+    return ApiError(409, Code.ALREADY_SUBSCRIBED, message)
+
+
 async def hire_ai(user_id: int, ai_agent_id: int, plan: str, property_ids: list[int],
-                  payment_method: str) -> tuple[Subscription, Transaction]:
+                  payment_method: str, minimum: int,
+                  request_key: str | None = None) -> tuple[Subscription, Transaction]:
+    if (resumed := await _resume(user_id, request_key)) is not None:
+        return resumed
     agent = await get_visible(user_id, ai_agent_id)
     ids = await _check_listings(user_id, property_ids)
-    amount = agent.price_monthly_cents if plan == "monthly" else agent.price_yearly_cents
+    amount = _check_price(agent.price_monthly_cents if plan == "monthly"
+                          else agent.price_yearly_cents, minimum)
     if await Subscription.filter(user_id=user_id, ai_agent_id=agent.id, status__in=LIVE).exists():
-        raise ApiError(409, Code.ALREADY_SUBSCRIBED, "you already have this agent")
-    async with in_transaction():
-        return await _open(user_id, "ai", plan, amount, payment_method, ids, ai_agent=agent)
+        raise _taken("you already have this agent")
+    try:
+        async with in_transaction():
+            return await _open(user_id, "ai", plan, amount, payment_method, ids, request_key,
+                               ai_agent=agent)
+    except IntegrityError:  # a concurrent hire won the live-subscription index
+        if (resumed := await _resume(user_id, request_key)) is not None:
+            return resumed
+        raise _taken("you already have this agent") from None
 
 
 async def hire_human(user_id: int, agent_id: int, plan: str, property_ids: list[int],
-                     payment_method: str) -> tuple[AgentAssignment, Subscription, Transaction]:
+                     payment_method: str, minimum: int, request_key: str | None = None
+                     ) -> tuple[AgentAssignment, Subscription, Transaction]:
     from propertyhub.accounts.models import Role, User
 
+    if (resumed := await _resume(user_id, request_key)) is not None:
+        sub, tx = resumed
+        return await AgentAssignment.get(id=sub.agent_assignment_id), sub, tx
     agent = await User.get_or_none(id=agent_id, role=Role.AGENT)
     fee = None if agent is None else (
         agent.monthly_fee_cents if plan == "monthly" else agent.yearly_fee_cents)
     if agent is None or fee is None:
         raise ApiError.not_found("agent for hire")
+    fee = _check_price(fee, minimum)
     ids = await _check_listings(user_id, property_ids)
-    if await AgentAssignment.filter(seller_id=user_id, agent_id=agent.id,
-                                    status__in=["pending", "active"]).exists():
-        raise ApiError(409, Code.ALREADY_SUBSCRIBED, "this agent already works for you")
-    async with in_transaction():
-        assignment = await AgentAssignment.create(seller_id=user_id, agent_id=agent.id,
-                                                  property_ids=ids, plan=plan, status="pending")
-        sub, tx = await _open(user_id, "human", plan, fee, payment_method, ids,
-                              agent_assignment=assignment)
+    live = [AssignmentStatus.PENDING, AssignmentStatus.ACTIVE]
+    if await AgentAssignment.filter(seller_id=user_id, agent_id=agent.id, status__in=live).exists():
+        raise _taken("this agent already works for you")
+    try:
+        async with in_transaction():
+            assignment = await AgentAssignment.create(
+                seller_id=user_id, agent_id=agent.id, property_ids=ids, plan=plan,
+                status=AssignmentStatus.PENDING)
+            sub, tx = await _open(user_id, "human", plan, fee, payment_method, ids, request_key,
+                                  agent_assignment=assignment)
+    except IntegrityError:  # a concurrent hire won the live-assignment index
+        if (resumed := await _resume(user_id, request_key)) is not None:
+            sub, tx = resumed
+            return await AgentAssignment.get(id=sub.agent_assignment_id), sub, tx
+        raise _taken("this agent already works for you") from None
     return assignment, sub, tx
 
 
 async def settle_charge(transaction_id: int) -> str:
     """Charge a pending first payment and activate (or expire) its subscription.
 
-    Safe to run again: the processor call is keyed by the transaction, and a
-    settled transaction is left alone. Raises TransientPaymentError to be retried.
+    Safe to run again and to race a terminate: the processor call is keyed by the
+    transaction, the outcome is recorded once, and the subscription only moves from
+    `incomplete`. A subscription that is no longer incomplete has its charge voided (or
+    refunded). Raises TransientPaymentError to be retried.
     """
     tx = await Transaction.get(id=transaction_id).select_related("subscription")
-    if tx.status != "pending":
+    if tx.status != TxStatus.PENDING:
         return tx.status
     sub = tx.subscription
+    if sub.status != SubStatus.INCOMPLETE:
+        return await ledger.void_charge(tx, sub.payment_method)
     charge = await processor().charge(tx.amount_cents, tx.currency, sub.payment_method,
                                       idempotency_key=f"tx:{tx.id}")
-    async with in_transaction():
-        sub = await Subscription.select_for_update().get(id=sub.id)
-        tx = await Transaction.get(id=transaction_id)
-        if tx.status != "pending":
-            return tx.status
-        tx.status, tx.failure_reason, tx.processor_id = (charge.status, charge.failure_code,
-                                                         charge.id)
-        await tx.save(update_fields=["status", "failure_reason", "processor_id"])
-        sub.status = "active" if charge.status == "succeeded" else "expired"
-        await sub.save(update_fields=["status", "updated_at"])
-        if sub.agent_assignment_id:
-            await AgentAssignment.filter(id=sub.agent_assignment_id).update(
-                status="active" if charge.status == "succeeded" else "ended")
-    return tx.status
+    status, reason = ledger.outcome(charge)
+    succeeded = status == TxStatus.SUCCEEDED
+    refund = False
+    async with in_transaction() as conn:
+        if not await ledger.settle_tx(conn, tx.id, status, reason, charge.id):
+            return (await Transaction.get(id=tx.id).using_db(conn)).status
+        if succeeded:
+            if await ledger.move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.ACTIVE):
+                await ledger.activate_assignment(conn, sub.id)
+            else:
+                refund = True  # terminated while it settled: it paid for nothing
+        else:
+            await ledger.move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.EXPIRED)
+    if refund:
+        await ledger.refund_in_full(tx.id)
+    return status
+
+
+async def _terminate(find: Callable[[], Awaitable[Subscription | None]], at_period_end: bool
+                     ) -> tuple[Subscription, Transaction | None]:
+    """Cancel the live subscription `find` returns, from whatever live status it is in (a
+    settle or a renewal may move it meanwhile: then look again); refund the unused time,
+    or stop a first charge that has not settled."""
+    now = utcnow()
+    if at_period_end:
+        sub = await find()
+        if sub is None or not await Subscription.filter(id=sub.id, status__in=LIVE).update(
+                cancel_at_period_end=True, updated_at=now):
+            raise ApiError.not_found("active subscription on this agent")
+        return await Subscription.get(id=sub.id), None
+    for _ in range(5):
+        sub = await find()
+        if sub is None:
+            break
+        refund_id = None
+        pending: list[Transaction] = []
+        async with in_transaction() as conn:
+            if not await ledger.move(conn, sub.id, sub.status, SubStatus.CANCELED):
+                continue
+            if sub.status == SubStatus.INCOMPLETE:
+                pending = await Transaction.filter(subscription_id=sub.id, kind=TxKind.CHARGE,
+                                                   status=TxStatus.PENDING).using_db(conn)
+            else:
+                paid = await Transaction.filter(
+                    subscription_id=sub.id, kind__in=[TxKind.CHARGE, TxKind.RENEWAL],
+                    status=TxStatus.SUCCEEDED, period_start=sub.current_period_start
+                ).using_db(conn).first()
+                if paid is not None:
+                    amount = prorated_refund(paid.amount_cents, sub.current_period_start,
+                                             sub.current_period_end, now)
+                    refund_id = await ledger.open_refund(conn, paid, amount)
+        for tx in pending:  # its first charge never settled: stop it
+            await ledger.void_charge(tx, sub.payment_method)
+        refund = await ledger.send_refund(refund_id) if refund_id is not None else None
+        return await Subscription.get(id=sub.id), refund
+    raise ApiError.not_found("active subscription on this agent")
 
 
 async def terminate(user_id: int, ai_agent_id: int, at_period_end: bool
                     ) -> tuple[Subscription, Transaction | None]:
-    now = utcnow()
-    async with in_transaction():
-        sub = await Subscription.select_for_update().filter(
-            user_id=user_id, ai_agent_id=ai_agent_id, status__in=LIVE).first()
-        if sub is None:
-            raise ApiError.not_found("active subscription on this agent")
-        if at_period_end:
-            sub.cancel_at_period_end = True
-            await sub.save(update_fields=["cancel_at_period_end", "updated_at"])
-            return sub, None
-        paid = await Transaction.filter(subscription_id=sub.id, kind__in=["charge", "renewal"],
-                                        status="succeeded", period_start=sub.current_period_start
-                                        ).first()
-        sub.status, sub.canceled_at = "canceled", now
-        await sub.save(update_fields=["status", "canceled_at", "updated_at"])
-        amount = prorated_refund(paid.amount_cents, sub.current_period_start,
-                                 sub.current_period_end, now) if paid else 0
-        refund = None
-        if amount > 0 and paid is not None:
-            refund = await Transaction.create(user_id=user_id, subscription=sub, kind="refund",
-                                              amount_cents=amount, currency=paid.currency,
-                                              status="pending")
-    if refund is not None:
-        assert paid is not None and paid.processor_id is not None
-        record = await processor().refund(paid.processor_id, amount,
-                                          idempotency_key=f"refund:{refund.id}")
-        refund.status, refund.processor_id = "succeeded", record.id
-        await refund.save(update_fields=["status", "processor_id"])
-    return sub, refund
+    return await _terminate(Subscription.filter(user_id=user_id, ai_agent_id=ai_agent_id,
+                                                status__in=LIVE).first, at_period_end)
+
+
+async def terminate_hire(user_id: int, assignment_id: int, at_period_end: bool
+                         ) -> tuple[Subscription, Transaction | None]:
+    return await _terminate(Subscription.filter(user_id=user_id,
+                                                agent_assignment_id=assignment_id,
+                                                status__in=LIVE).first, at_period_end)
 
 
 async def get_subscription(user_id: int, subscription_id: int) -> Subscription:

@@ -42,7 +42,18 @@ _txs = TransactionPublic(many=True)
 _hire, _hire_human, _terminate = HireAiResult(), HireHumanResult(), TerminateResult()
 IDEMPOTENCY = ("The `Idempotency-Key` header makes retries safe: the same key and body "
                "replay the first answer, another body is a 422, a request still running is "
-               "a 409. Keys live 24 hours.")
+               "a 409. Keys live 24 hours. A request that died half-way (a crash) leaves "
+               "its key retryable after a short lease (`IDEMPOTENCY_LEASE_S`, 30 s); the "
+               "retry resumes the subscription it opened. At most one subscription per "
+               "seller and agent is live (incomplete, active or past_due): concurrent hires, "
+               "whatever their keys, open one and charge once; the others get 409 "
+               "`already_subscribed`. An agent priced below the platform minimum for the "
+               "plan (`MIN_PRICE_MONTHLY_CENTS`, `MIN_PRICE_YEARLY_CENTS`) is 409 "
+               "`agent_unavailable`.")
+TERMINATE = ("Now, with the unused time refunded pro rata (to the second, rounded down to "
+             "the cent), or with `at_period_end: true`: no refund, no renewal. Terminating "
+             "a subscription whose first charge has not settled (`incomplete`) voids that "
+             "charge, or refunds it in full if it lands.")
 
 
 async def _settled(sub_id: int, tx_id: int) -> tuple[Subscription, Transaction]:
@@ -56,21 +67,28 @@ def _declined(result: dict) -> ApiError:
 
 
 async def _hire_once(request: Request, scope: str,
-                     open_hire: Callable[[dict], Awaitable[dict]]) -> HTTPResponse:
+                     open_hire: Callable[[dict, str | None], Awaitable[dict]]) -> HTTPResponse:
     """Parse, open the subscription once per Idempotency-Key, let the charge settle, answer
-    201 (or 402 when the card was declined)."""
+    201 (or 402 when the card was declined). `open_hire` gets the body and the request's
+    key, which the subscription keeps so that a retry after a crash resumes it."""
     body = json_object(request)
+    key = request.headers.get("idempotency-key")
+    request_key = f"{scope}:{key}" if key else None
 
     async def action() -> tuple[int, dict]:
-        result = await open_hire(body)
+        result = await open_hire(body, request_key)
         if result["transaction"]["status"] == "failed":
             raise _declined(result)
         return 201, result
 
-    status, payload = await idempotency.run_once(request.ctx.user.id, scope,
-                                                 request.headers.get("idempotency-key"),
-                                                 body, action)
+    settings = request.app.ctx.settings
+    status, payload = await idempotency.run_once(request.ctx.user.id, scope, key, body, action,
+                                                 settings.idempotency_lease_seconds)
     return json(payload, status)
+
+
+def _minimum(request: Request, plan: str) -> int:
+    return request.app.ctx.settings.min_price_cents(plan)
 
 
 @ai_bp.post("/hire")
@@ -82,10 +100,11 @@ async def _hire_once(request: Request, scope: str,
 async def hire_ai(request: Request) -> HTTPResponse:
     user_id = request.ctx.user.id
 
-    async def open_hire(body: dict) -> dict:
+    async def open_hire(body: dict, request_key: str | None) -> dict:
         data = load(HireAi(), body)
         sub, tx = await services.hire_ai(user_id, data["ai_agent_id"], data["plan"],
-                                         data["property_ids"], data["payment_method"])
+                                         data["property_ids"], data["payment_method"],
+                                         _minimum(request, data["plan"]), request_key)
         sub, tx = await _settled(sub.id, tx.id)
         return _hire.dump({"subscription": sub, "transaction": tx})
 
@@ -96,8 +115,7 @@ async def hire_ai(request: Request) -> HTTPResponse:
 @authorized("seller")
 @doc("End the caller's subscription on an AI agent", tag=TAG, body=Terminate,
      responses={200: TerminateResult}, errors=(400, 403, 404, 422), auth=True,
-     description="Now, with the unused time refunded pro rata (to the second, rounded down "
-                 "to the cent), or with `at_period_end: true`: no refund, no renewal.")
+     description=TERMINATE)
 async def terminate(request: Request, agent_id: str) -> HTTPResponse:
     data = load(Terminate(), json_object(request) if request.body else {})
     sub, refund = await services.terminate(request.ctx.user.id, path_id(agent_id, "ai agent"),
@@ -156,17 +174,30 @@ async def list_transactions(request: Request) -> HTTPResponse:
 async def hire_human(request: Request) -> HTTPResponse:
     user_id = request.ctx.user.id
 
-    async def open_hire(body: dict) -> dict:
+    async def open_hire(body: dict, request_key: str | None) -> dict:
         data = load(HireHuman(), body)
         assignment, sub, tx = await services.hire_human(
             user_id, data["agent_id"], data["plan"], data["property_ids"],
-            data["payment_method"])
+            data["payment_method"], _minimum(request, data["plan"]), request_key)
         sub, tx = await _settled(sub.id, tx.id)
         assignment = await AgentAssignment.get(id=assignment.id)
         return _hire_human.dump({"assignment": assignment, "subscription": sub,
                                  "transaction": tx})
 
     return await _hire_once(request, "human-hire", open_hire)
+
+
+@hires_bp.post("/<assignment_id>/terminate")
+@authorized("seller")
+@doc("End the caller's hire of a human agent", tag=TAG, body=Terminate,
+     responses={200: TerminateResult}, errors=(400, 403, 404, 422), auth=True,
+     description=TERMINATE + " The agent loses access to the seller's leads at once (and "
+                             "when the subscription expires unpaid).")
+async def terminate_hire(request: Request, assignment_id: str) -> HTTPResponse:
+    data = load(Terminate(), json_object(request) if request.body else {})
+    sub, refund = await services.terminate_hire(
+        request.ctx.user.id, path_id(assignment_id, "assignment"), data["at_period_end"])
+    return json(_terminate.dump({"subscription": sub, "refund": refund}))
 
 
 @hires_bp.get("", strict_slashes=True)

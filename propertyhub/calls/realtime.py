@@ -12,8 +12,8 @@ from typing import Any
 import socketio
 from sanic import Sanic
 
-from propertyhub.accounts.services import user_for_access
-from propertyhub.calls import services
+from propertyhub.accounts.services import is_signed_in, signed_in, signins_revoked
+from propertyhub.calls import services, transcript
 from propertyhub.calls.sessions import (
     MemoryStore,
     MemoryTurns,
@@ -22,7 +22,8 @@ from propertyhub.calls.sessions import (
     Sessions,
     install,
 )
-from propertyhub.calls.speech import audio_payload
+from propertyhub.calls.signins import MemorySignins, RedisSignins
+from propertyhub.calls.speech import SpeechPool
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.config import Settings
 from propertyhub.ops.observability import ACTIVE_CALLS, SOCKETS
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 NAMESPACE = "/calls"
 EVENTS_PER_SECOND = 10
 FLUSH_EVERY_S = 2.0
+STALE_EVERY_S = 2.0  # calls never joined, or whose web process died
 
 
 def _error(code: str, message: str) -> dict[str, Any]:
@@ -44,6 +46,13 @@ def _call_id(data: Any) -> int:
     if isinstance(raw, str) and raw.isdigit():
         return int(raw)
     raise ApiError(422, Code.VALIDATION_FAILED, "call_id is required")
+
+
+def _maybe_call_id(data: Any) -> int | None:
+    try:
+        return _call_id(data)
+    except ApiError:
+        return None
 
 
 class TurnTimings:
@@ -71,26 +80,31 @@ class TurnTimings:
             out.write("\n".join(f"{s * 1000:.3f}" for s in self.samples))
 
 
-async def announce_end(sio: socketio.AsyncServer, call: Any, **target: str) -> None:
-    await sio.emit("call_ended", {"call_id": call.id, "end_reason": call.end_reason,
-                                  "duration_seconds": call.duration_seconds},
-                   namespace=NAMESPACE, **target)
+def call_ended_payload(call: Any) -> dict[str, Any]:
+    return {"call_id": call.id, "end_reason": call.end_reason,
+            "duration_seconds": call.duration_seconds}
 
 
-async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.0) -> None:
-    """End calls whose buyer left (past the grace window), went silent, or ran too long."""
-    last_flush = time.monotonic()
+async def sweep(sessions: Sessions, settings: Settings, every: float = 1.0) -> None:
+    """End calls whose buyer left (past the grace window), went silent, or ran too long;
+    every few seconds also calls never joined, and calls whose process died."""
+    last_flush = last_stale = time.monotonic()
+    orphans: dict[int, float] = {}
     while True:
         try:
-            if time.monotonic() - last_flush >= FLUSH_EVERY_S:  # batching's "every few seconds"
-                last_flush = time.monotonic()
-                await services.flush_calls([live.call_id for live in await sessions.store.all()],
-                                           FLUSH_EVERY_S)
+            now = time.monotonic()
+            if now - last_flush >= FLUSH_EVERY_S:  # batching's "every few seconds"
+                last_flush = now
+                await transcript.flush_calls([live.call_id for live in await sessions.store.all()],
+                                             FLUSH_EVERY_S)
             for call_id, reason in await sessions.overdue():
                 status = "dropped" if reason == "disconnected" else "ended"
-                call = await services.end(call_id, reason, status=status)
-                await sessions.forget(call_id)
-                await announce_end(sio, call, room=f"call:{call.id}")
+                await services.end(call_id, reason, status=status)
+            if now - last_stale >= STALE_EVERY_S:
+                last_stale = now
+                attached = {live.call_id for live in await sessions.store.all()}
+                await services.end_stale(settings.call_join_timeout_seconds, sessions.grace,
+                                         attached, orphans)
         except Exception:  # the sweep must go on
             log.exception("call sweep failed")
         await asyncio.sleep(every)
@@ -99,26 +113,45 @@ async def sweep(sio: socketio.AsyncServer, sessions: Sessions, every: float = 1.
 def setup_calls(sio: socketio.AsyncServer, app: Sanic) -> None:
     settings: Settings = app.ctx.settings
     timings = TurnTimings.from_env()
-    register(sio, settings, lambda: app.ctx.call_sessions, timings)
+    services.billing.ttl = settings.call_billing_check_seconds
+    tts = SpeechPool(settings.tts_concurrency, settings.tts_queue)
+    app.ctx.signins = None
+    register(sio, settings, lambda: app.ctx.call_sessions, lambda: app.ctx.signins, tts,
+             timings)
+
+    async def announce(call: Any) -> None:
+        # Reaches the buyer's socket in whichever process holds it (Redis manager).
+        await sio.emit("call_ended", call_ended_payload(call), room=f"call:{call.id}",
+                       namespace=NAMESPACE)
+
+    async def close_sockets(signins: list[str]) -> None:
+        for signin in signins:
+            for sid in await app.ctx.signins.pop(signin):
+                await sio.disconnect(sid, namespace=NAMESPACE)
 
     @app.before_server_start
     async def open_sessions(app: Sanic) -> None:
         redis = getattr(app.ctx, "redis", None)
         store = RedisStore(redis) if redis is not None else MemoryStore()
         app.ctx.call_sessions = Sessions(store, settings.call_reconnect_grace_seconds)
+        app.ctx.signins = RedisSignins(redis) if redis is not None else MemorySignins()
         install(app.ctx.call_sessions, RedisTurns(redis) if redis is not None else MemoryTurns())
-        app.ctx.call_sweeper = asyncio.create_task(sweep(sio, app.ctx.call_sessions))
+        services.call_ended.connect(announce)
+        signins_revoked.connect(close_sockets)
+        app.ctx.call_sweeper = asyncio.create_task(sweep(app.ctx.call_sessions, settings))
 
     @app.after_server_stop
     async def close_sessions(app: Sanic) -> None:
         timings.write()
+        services.call_ended.disconnect(announce)
+        signins_revoked.disconnect(close_sockets)
         app.ctx.call_sweeper.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await app.ctx.call_sweeper
 
 
-def register(sio: socketio.AsyncServer, settings: Settings,
-             sessions: Callable[[], Sessions], timings: TurnTimings) -> None:
+def register(sio: socketio.AsyncServer, settings: Settings, sessions: Callable[[], Sessions],
+             signins: Callable[[], Any], tts: SpeechPool, timings: TurnTimings) -> None:
     async def session(sid: str) -> dict[str, Any]:
         return await sio.get_session(sid, namespace=NAMESPACE)
 
@@ -141,6 +174,8 @@ def register(sio: socketio.AsyncServer, settings: Settings,
             try:
                 return await fn(sid, data)
             except ApiError as exc:
+                if exc.code in (Code.CALL_ENDED, Code.SUBSCRIPTION_REQUIRED):
+                    await left(await session(sid), _maybe_call_id(data))
                 return _error(exc.code, exc.message)
             except Exception:
                 log.exception("socket event %s failed", fn.__name__)
@@ -150,29 +185,39 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         sio.on(fn.__name__, namespace=NAMESPACE)(wrapped)
         return wrapped
 
-    async def closed(sid: str, state: dict, call: Any) -> None:
-        """The call ended on this connection: bookkeeping, then tell the buyer."""
-        if call.id in state["calls"]:
+    async def left(state: dict, call_id: int | None) -> None:
+        """This connection is done with a call (it ended, here or anywhere): bookkeeping."""
+        if call_id in state["calls"]:
             ACTIVE_CALLS.dec()
-            state["calls"].discard(call.id)
-        await sessions().forget(call.id)
-        await announce_end(sio, call, to=sid)
+            state["calls"].discard(call_id)
+        state.get("live", {}).pop(call_id, None)
 
     async def speak(sid: str, state: dict, call_id: int, text: str, seq: int) -> None:
         payload: dict[str, Any] = {"call_id": call_id, "text": text, "seq": seq}
-        if state.get("audio") and (audio := await audio_payload(text, state.get("voice", {}))):
-            payload["audio"] = audio
+        if state.get("audio"):
+            audio, skipped = await tts.payload(text, state.get("voice", {}))
+            if audio is not None:
+                payload["audio"] = audio
+            elif skipped == "busy":
+                payload["audio_skipped"] = "busy"
         await sio.emit("agent_speak", payload, to=sid, namespace=NAMESPACE)
 
     @sio.on("connect", namespace=NAMESPACE)
     async def connect(sid: str, environ: dict, auth: Any = None) -> None:
         token = auth.get("token") if isinstance(auth, dict) else None
-        user = await user_for_access(settings, token) if isinstance(token, str) else None
-        if user is None:
-            raise socketio.exceptions.ConnectionRefusedError(
-                {"code": "unauthorized", "message": "a valid access token is required"})
+        found = await signed_in(settings, token) if isinstance(token, str) else None
+        refused = socketio.exceptions.ConnectionRefusedError(
+            {"code": "unauthorized", "message": "a valid access token is required"})
+        if found is None:
+            raise refused
+        user, signin = found
+        await signins().add(str(signin), sid)
+        # Registered first, checked again: a sign-in revoked meanwhile cannot slip through.
+        if not await is_signed_in(str(signin)):
+            await signins().remove(str(signin), sid)
+            raise refused
         SOCKETS.inc()
-        await sio.save_session(sid, {"user_id": user.id, "calls": set(),
+        await sio.save_session(sid, {"user_id": user.id, "signin": str(signin), "calls": set(),
                                      "tokens": EVENTS_PER_SECOND, "at": time.monotonic()},
                                namespace=NAMESPACE)
 
@@ -182,6 +227,7 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         # window and send `call_start` again to resume; the sweeper ends it otherwise.
         SOCKETS.dec()
         state = await session(sid)
+        await signins().remove(state.get("signin", ""), sid)
         ACTIVE_CALLS.dec(len(state.get("calls", ())))
         for call_id in state.get("calls", ()):
             await sessions().detach(call_id)
@@ -201,7 +247,8 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         await sio.emit("call_connected", {"call_id": call.id, "agent": {
             "id": agent.id, "name": agent.name, "voice": agent.voice}}, to=sid,
             namespace=NAMESPACE)
-        await speak(sid, state, call.id, greeting.text, greeting.seq)
+        if greeting is not None:  # a rejoin is not greeted again
+            await speak(sid, state, call.id, greeting.text, greeting.seq)
         return {"ok": True, "call_id": call.id, "status": call.status}
 
     @handler
@@ -214,23 +261,23 @@ def register(sio: socketio.AsyncServer, settings: Settings,
         if len(text) > services.MAX_TEXT:
             raise ApiError(413, Code.TOO_LARGE, f"at most {services.MAX_TEXT} characters")
         call_id = _call_id(data)
-        cached = state.get("live", {}).get(call_id)
-        if cached is not None and not await sessions().is_live(call_id):
-            cached = None  # ended meanwhile (a timer): let the service say so
-        call, reply, said = await services.talk(state["user_id"], call_id, text, live=cached)
+        call, reply, said = await services.talk(state["user_id"], call_id, text,
+                                                cached=state.get("live", {}).get(call_id))
         await sessions().heard(call.id)
         await sio.emit("agent_response", {"call_id": call.id, "text": reply.text,
                                           "intent": reply.intent, "data": reply.data},
                        to=sid, namespace=NAMESPACE)
         await speak(sid, state, call.id, reply.text, said.seq)
         timings.record(time.perf_counter() - received)
-        if call.status not in services.LIVE:
-            await closed(sid, state, call)
+        if reply.end_call:
+            await services.end(call.id, "goodbye")
+            await left(state, call.id)
         return {"ok": True, "intent": reply.intent}
 
     @handler
     async def call_end(sid: str, data: Any) -> dict[str, Any]:
         state = await session(sid)
         call = await services.get_for_buyer(state["user_id"], _call_id(data))
-        await closed(sid, state, await services.end(call.id, "buyer_hung_up"))
+        await services.end(call.id, "buyer_hung_up")
+        await left(state, call.id)
         return {"ok": True, "call_id": call.id}

@@ -1,24 +1,31 @@
-"""Calls: start (billing-gated), talk, end; the same services behind REST and Socket.IO."""
+"""Calls: start (billing-gated), join, talk, end; the same services behind REST and Socket.IO.
+
+There is one way a call ends (`end`), whoever ends it — the buyer by REST or socket,
+the agent on a goodbye, the sweeper on a timer, a lapsed subscription: a compare-and-set
+on the live statuses, the transcript written and forgotten by the buffer, the live state
+dropped, and `call_ended` sent once, after the change.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from dataclasses import dataclass
-from datetime import datetime
+import time
 from typing import Any
+
+from tortoise.expressions import Q
 
 from propertyhub.accounts.models import User
 from propertyhub.agents.models import AiAgent
 from propertyhub.analytics.events import record_call, record_call_seconds
-from propertyhub.billing.models import Subscription
+from propertyhub.billing.models import Subscription, SubStatus
+from propertyhub.calls import transcript
 from propertyhub.calls.engine import CallContext, Reply, RuleBrain
-from propertyhub.calls.models import CallLog, Transcript
-from propertyhub.calls.sessions import turns
-from propertyhub.common import sql
+from propertyhub.calls.models import CallLog
+from propertyhub.calls.sessions import live
+from propertyhub.calls.transcript import Turn, say
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
-from propertyhub.crm.models import AgentAssignment, LeadSource, LeadStatus
+from propertyhub.common.signals import Signal
+from propertyhub.crm.models import AgentAssignment, AssignmentStatus, LeadSource, LeadStatus
 from propertyhub.crm.services import open_lead
 from propertyhub.listings.models import ListingStatus, Property
 from propertyhub.listings.schemas import PropertyPublic, dump_search_rows
@@ -29,24 +36,55 @@ LIVE = ("connecting", "active")
 MAX_TEXT = 2000
 _listing = PropertyPublic()
 brain = RuleBrain()
+# Sent with the ended CallLog, once per call, after the end is committed.
+call_ended = Signal("call_ended")
+
+
+def _no_subscription() -> ApiError:
+    return ApiError(402, Code.SUBSCRIPTION_REQUIRED,
+                    "the seller has no active AI agent to take this call")
+
+
+class BillingGate:
+    """Is the call's agent still paid for? Checked at join, and on turns at most every
+    `ttl` seconds per call (a call of 200 turns costs a handful of reads)."""
+
+    def __init__(self, ttl: float = 30.0) -> None:
+        self.ttl = ttl
+        self._until: dict[int, float] = {}
+
+    async def paid(self, call: CallLog, fresh: bool = False) -> bool:
+        if not fresh and self._until.get(call.id, 0.0) > time.monotonic():
+            return True
+        ok = await Subscription.filter(user_id=call.seller_id, ai_agent_id=call.ai_agent_id,
+                                       kind="ai", status=SubStatus.ACTIVE).exists()
+        if ok:
+            self._until[call.id] = time.monotonic() + self.ttl
+        else:
+            self._until.pop(call.id, None)
+        return ok
+
+    def forget(self, call_id: int) -> None:
+        self._until.pop(call_id, None)
+
+
+billing = BillingGate()
 
 
 async def start(buyer_id: int, property_id: int, ai_agent_id: int | None) -> CallLog:
     listing = await Property.get_or_none(id=property_id)
     if listing is None or listing.status == ListingStatus.WITHDRAWN:
         raise ApiError.not_found("listing")
-    subs = Subscription.filter(user_id=listing.owner_id, kind="ai", status="active")
+    subs = Subscription.filter(user_id=listing.owner_id, kind="ai", status=SubStatus.ACTIVE)
     if ai_agent_id is not None:
         subs = subs.filter(ai_agent_id=ai_agent_id)
     sub = await subs.order_by("id").first()
     if sub is None:
-        raise ApiError(402, Code.SUBSCRIPTION_REQUIRED,
-                       "the seller has no active AI agent to take this call")
-    call = await CallLog.create(buyer_id=buyer_id, seller_id=listing.owner_id,
+        raise _no_subscription()
+    # Counted as a call once the buyer joins it (see `connect`).
+    return await CallLog.create(buyer_id=buyer_id, seller_id=listing.owner_id,
                                 ai_agent_id=sub.ai_agent_id, property_id=listing.id,
                                 status="connecting")
-    await record_call(call.property_id, call.started_at)
-    return call
 
 
 async def get_for(user_id: int, call_id: int) -> CallLog:
@@ -64,133 +102,31 @@ async def get_for_buyer(buyer_id: int, call_id: int) -> CallLog:
 
 
 async def live_calls(user_id: int) -> list[CallLog]:
-    from tortoise.expressions import Q
-
     return await CallLog.filter(Q(buyer_id=user_id) | Q(seller_id=user_id),
                                 status__in=LIVE).order_by("-id").limit(100)
 
 
-FLUSH_EVERY_TURNS = 4
-log = logging.getLogger(__name__)
-_background: set[asyncio.Task] = set()
+def _ended() -> ApiError:
+    return ApiError(409, Code.CALL_ENDED, "this call has ended")
 
 
-@dataclass
-class Turn:
-    seq: int
-    role: str
-    text: str
-    at: datetime
-
-
-async def transcript(call_id: int) -> list[Turn]:
-    """Every turn, in order: those in the database and those still buffered."""
-    stored = {t.seq: Turn(t.seq, t.role, t.text, t.at)
-              for t in await Transcript.filter(call_id=call_id).order_by("seq")}
-    for t in await turns().pending(call_id):
-        stored.setdefault(t["seq"], Turn(t["seq"], t["role"], t["text"],
-                                         datetime.fromisoformat(t["at"])))
-    return [stored[seq] for seq in sorted(stored)]
-
-
-# Rows per INSERT: five parameters a row stays far below either database's limit.
-_ROWS_PER_INSERT = 1000
-
-
-async def _write_turns(rows: list[tuple[int, dict]]) -> None:
-    """(call_id, turn) rows as multi-row INSERTs: the ORM's bulk_create cost a quarter of a
-    busy server's CPU. Idempotent: (call, seq) is unique."""
-    for start in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk, values = rows[start:start + _ROWS_PER_INSERT], []
-        for call_id, t in chunk:
-            values += [call_id, t["seq"], t["role"], t["text"], datetime.fromisoformat(t["at"])]
-        tuples = ", ".join(f"(${i + 1}, ${i + 2}, ${i + 3}, ${i + 4}, ${i + 5})"
-                           for i in range(0, len(values), 5))
-        await sql.execute(sql.connection(), "INSERT INTO transcripts (call_id, seq, role, text, "
-                          f"at) VALUES {tuples} ON CONFLICT (call_id, seq) DO NOTHING", values)
-
-
-async def flush(call_id: int) -> int:
-    """Move a call's buffered turns to the database."""
-    return await flush_calls([call_id])
-
-
-async def flush_calls(call_ids: list[int], older_than_s: float | None = None) -> int:
-    """Move the buffered turns of these calls (with `older_than_s`: only of those whose
-    oldest turn waited that long) to the database in one statement: an INSERT per call
-    was a burst of round trips every sweep that stalled live turns."""
-    cutoff = None if older_than_s is None else utcnow().timestamp() - older_than_s
-    due: dict[int, list[dict]] = {}
-    for call_id in call_ids:
-        pending = await turns().pending(call_id)
-        if pending and (cutoff is None or
-                        datetime.fromisoformat(pending[0]["at"]).timestamp() <= cutoff):
-            due[call_id] = pending
-    await _write_turns([(call_id, t) for call_id, pending in due.items() for t in pending])
-    for call_id, pending in due.items():
-        await turns().drop(call_id, max(t["seq"] for t in pending))
-    return sum(len(p) for p in due.values())
-
-
-_due: set[int] = set()
-
-
-def _flush_soon(call_id: int) -> None:
-    """Embedded mode: calls due a flush are written together by one task, so two hundred
-    talkers make a few INSERTs a second, not fifty."""
-    first = not _due
-    _due.add(call_id)
-    if first:
-        _background.add(task := asyncio.create_task(_drain()))
-        task.add_done_callback(_background.discard)
-
-
-async def _drain() -> None:
-    await asyncio.sleep(0)  # let this tick's other turns join the batch
-    while _due:
-        batch = list(_due)
-        _due.clear()
-        try:
-            await flush_calls(batch)
-        except Exception:  # the turns stay buffered: the sweep or the call's end writes them
-            log.exception("transcript flush failed")
-
-
-async def _say(call: CallLog, role: str, text: str) -> Turn:
-    """Buffer a turn; the database gets turns in batches (every few turns, and at the end)."""
-    now = utcnow()
-
-    async def base() -> int:
-        return await Transcript.filter(call_id=call.id).count()
-
-    seq = await turns().append(call.id, base, {"role": role, "text": text,
-                                               "at": now.isoformat()})
-    if seq % FLUSH_EVERY_TURNS == 0:
-        from workers.celery_app import celery_app
-
-        if celery_app.conf.task_always_eager:
-            # Embedded: the buffer is in this process; flush it here, off the turn's path.
-            _flush_soon(call.id)
-        else:
-            from workers.dispatch import enqueue
-            from workers.tasks import flush_transcript_task
-
-            await enqueue(flush_transcript_task, call.id)
-    return Turn(seq, role, text, now)
-
-
-async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Turn]:
+async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Turn | None]:
+    """Join (or rejoin) a call; the greeting is said on the first join only (None after)."""
     call = await get_for_buyer(buyer_id, call_id)
     if call.status not in LIVE:
-        raise ApiError(409, Code.CALL_ENDED, "this call has ended")
+        raise _ended()
+    if not await billing.paid(call, fresh=True):
+        await end(call.id, "subscription_ended", status="failed" if call.status == "connecting"
+                  else "ended")
+        raise _no_subscription()
     agent = await AiAgent.get(id=call.ai_agent_id)
     greeting = None
-    if call.status == "connecting":
+    if await CallLog.filter(id=call.id, status="connecting").update(status="active"):
         call.status = "active"
-        await call.save(update_fields=["status"])
-        greeting = await _say(call, "agent", agent.greeting)
-    else:  # a reconnect: the greeting was said already
-        greeting = next(t for t in await transcript(call.id) if t.role == "agent")
+        await record_call(call.property_id, call.started_at)
+        greeting = await say(call.id, "agent", agent.greeting)
+    elif (call := await CallLog.get(id=call.id)).status not in LIVE:
+        raise _ended()  # ended while we looked
     return call, agent, greeting
 
 
@@ -213,28 +149,28 @@ class CallTools:
 
     async def record_lead(self, message: str, phone: str | None) -> dict[str, Any]:
         lead = await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
-                                 seller_id=self.call.seller_id, source=LeadSource.CALL,
-                                 status=LeadStatus.VIEWING_SCHEDULED if "view" in message.lower()
-                                 else LeadStatus.NEW, message=message, phone=phone)
+                               seller_id=self.call.seller_id, source=LeadSource.CALL,
+                               status=LeadStatus.VIEWING_SCHEDULED if "view" in message.lower()
+                               else LeadStatus.NEW, message=message, phone=phone)
         return {"id": lead.id}
 
     async def hand_over(self) -> dict[str, Any] | None:
-        hire = await AgentAssignment.filter(seller_id=self.call.seller_id, status="active") \
-            .order_by("id").first()
+        hire = await AgentAssignment.filter(seller_id=self.call.seller_id,
+                                            status=AssignmentStatus.ACTIVE).order_by("id").first()
         if hire is None:
             await self.record_question("The buyer asked to talk to a person.")
             return None
         agent = await User.get(id=hire.agent_id)
         await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
-                          seller_id=self.call.seller_id, source=LeadSource.CALL,
-                          message="The buyer asked to talk to a person.",
-                          assigned_agent_id=agent.id)
+                        seller_id=self.call.seller_id, source=LeadSource.CALL,
+                        message="The buyer asked to talk to a person.",
+                        assigned_agent_id=agent.id)
         return {"id": agent.id, "name": agent.name}
 
     async def record_question(self, text: str) -> None:
         await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
-                          seller_id=self.call.seller_id, source=LeadSource.CALL,
-                          message=f"Question from a call: {text}")
+                        seller_id=self.call.seller_id, source=LeadSource.CALL,
+                        message=f"Question from a call: {text}")
 
 
 async def context_for(call: CallLog) -> CallContext:
@@ -245,42 +181,76 @@ async def context_for(call: CallLog) -> CallContext:
 
 
 async def talk(buyer_id: int, call_id: int, text: str, *,
-               live: tuple[CallLog, CallContext] | None = None
+               cached: tuple[CallLog, CallContext] | None = None
                ) -> tuple[CallLog, Reply, Turn]:
-    """One buyer turn. `live`: the call and its context as the socket layer cached them at
-    `call_start` (it knows the call is still live), saving four reads a turn."""
+    """One buyer turn. `cached`: the call and its context as the socket layer kept them at
+    `call_start`, saving four reads a turn. The caller ends the call when the reply says
+    so (after it has spoken the reply)."""
     text = text.strip()
     if not text:
         raise ApiError.validation({"text": ["say something"]})
     if len(text) > MAX_TEXT:
         raise ApiError(413, Code.TOO_LARGE, f"at most {MAX_TEXT} characters a turn")
-    if live is not None:
-        call, ctx = live
-    else:
+    if cached is not None and await live().is_live(call_id):
+        call, ctx = cached
+    else:  # not (or no longer) live here: the database decides
         call = await get_for_buyer(buyer_id, call_id)
         if call.status not in LIVE:
-            raise ApiError(409, Code.CALL_ENDED, "this call has ended")
+            raise _ended()
         if call.status == "connecting":
             call, _, _ = await connect(buyer_id, call_id)
         ctx = await context_for(call)
-    await _say(call, "buyer", text)
+    if not await billing.paid(call):
+        await end(call.id, "subscription_ended")
+        raise _no_subscription()
+    await say(call.id, "buyer", text)
     reply = await brain.reply(ctx, text, CallTools(call))
-    said = await _say(call, "agent", reply.text)
-    if reply.end_call:
-        call = await end(call.id, "goodbye")
+    said = await say(call.id, "agent", reply.text)
     return call, reply, said
 
 
 async def end(call_id: int, reason: str, status: str = "ended") -> CallLog:
+    """End a live call (no-op on an ended one) and return it as it is now."""
     now = utcnow()
     ended = await CallLog.filter(id=call_id, status__in=LIVE).update(
         status=status, ended_at=now, end_reason=reason)
-    call = await CallLog.get(id=call_id)
+    call = await CallLog.get_or_none(id=call_id)
+    if call is None:  # deleted with its buyer or listing: only the live state is left
+        await live().forget(call_id)
+        raise ApiError.not_found("call")
     if ended:
         call.duration_seconds = max(0, int((now - call.started_at).total_seconds()))
         await call.save(update_fields=["duration_seconds"])
-        await record_call_seconds(call.property_id, call.started_at, call.duration_seconds)
-    await flush(call_id)
+        if status != "failed":  # a call never joined was never counted
+            await record_call_seconds(call.property_id, call.started_at, call.duration_seconds)
+    await transcript.close(call_id)
+    await live().forget(call_id)
+    billing.forget(call_id)
+    if ended:
+        await call_ended.send(call)
     return call
 
 
+async def end_stale(join_timeout_s: float, orphan_after_s: float,
+                    attached: set[int], seen: dict[int, float]) -> list[CallLog]:
+    """Calls no live session will ever end: never joined within `join_timeout_s` (failed),
+    or live in the database but attached nowhere — their process died — for longer than
+    `orphan_after_s` (the reconnect window) since this process first saw them so
+    (dropped). `seen` is the caller's memory of when that was."""
+    now = utcnow()
+    ended: list[CallLog] = []
+    clock = time.monotonic()
+    rows = await CallLog.filter(status__in=LIVE).values_list("id", "status", "started_at")
+    for call_id, status, started_at in rows:
+        if status == "connecting":
+            if (now - started_at).total_seconds() >= join_timeout_s:
+                ended.append(await end(call_id, "not_joined", status="failed"))
+        elif call_id in attached:
+            seen.pop(call_id, None)
+        elif clock - seen.setdefault(call_id, clock) >= orphan_after_s:
+            seen.pop(call_id, None)
+            ended.append(await end(call_id, "disconnected", status="dropped"))
+    live_ids = {row[0] for row in rows}
+    for call_id in [c for c in seen if c not in live_ids]:
+        seen.pop(call_id)
+    return ended

@@ -27,8 +27,10 @@ class Live:
     detached_at: float | None = None
 
     def overdue(self, now: float, grace: float) -> str | None:
-        if self.detached_at is not None and now - self.detached_at >= grace:
-            return "disconnected"
+        if self.detached_at is not None:
+            # A buyer who left decides nothing by silence: the call is dropped after the
+            # grace window, or goes on if they come back within it.
+            return "disconnected" if now - self.detached_at >= grace else None
         if now - self.started >= self.max_seconds:
             return "max_duration"
         if now - self.last_input >= self.silence_seconds:
@@ -172,6 +174,7 @@ class TurnBuffer(Protocol):
     async def append(self, call_id: int, base: Base, turn: dict) -> int: ...
     async def pending(self, call_id: int) -> list[dict]: ...
     async def drop(self, call_id: int, upto_seq: int) -> None: ...
+    async def forget(self, call_id: int) -> None: ...
 
 
 class MemoryTurns:
@@ -194,6 +197,11 @@ class MemoryTurns:
         turns = self._turns.get(call_id, {})
         for seq in [s for s in turns if s <= upto_seq]:
             del turns[seq]
+
+    async def forget(self, call_id: int) -> None:
+        """An ended call's counter and buffer go (its turns are in the database)."""
+        self._seq.pop(call_id, None)
+        self._turns.pop(call_id, None)
 
 
 class RedisTurns:
@@ -221,6 +229,10 @@ class RedisTurns:
     async def drop(self, call_id: int, upto_seq: int) -> None:
         await self.redis.zremrangebyscore(f"propertyhub:call:{call_id}:turns", 0, upto_seq)
 
+    async def forget(self, call_id: int) -> None:
+        await self.redis.delete(f"propertyhub:call:{call_id}:seq",
+                                f"propertyhub:call:{call_id}:turns")
+
 
 _current: tuple[Sessions, TurnBuffer] | None = None
 
@@ -230,8 +242,17 @@ def install(sessions: Sessions, turns: TurnBuffer) -> None:
     _current = (sessions, turns)
 
 
+def live() -> Sessions:
+    """The process's live-call sessions (see `turns`)."""
+    return _installed()[0]
+
+
 def turns() -> TurnBuffer:
     """The process's turn buffer; a worker process builds it from REDIS_URL on first use."""
+    return _installed()[1]
+
+
+def _installed() -> tuple[Sessions, TurnBuffer]:
     global _current
     if _current is None:
         from propertyhub.config import Settings
@@ -244,4 +265,4 @@ def turns() -> TurnBuffer:
             _current = (Sessions(RedisStore(redis)), RedisTurns(redis))
         else:
             _current = (Sessions(MemoryStore()), MemoryTurns())
-    return _current[1]
+    return _current

@@ -4,6 +4,10 @@ Clients turn the buyer's speech into text themselves and may speak the agent's
 text with the browser's own synthesis; a client that sends `audio: true` with
 `call_start` also gets WAV audio with each `agent_speak`. The local provider is
 espeak-ng (Debian's `espeak-ng`); without it, no audio is attached.
+
+Synthesis is a subprocess, so a process runs only a few at once (`TTS_CONCURRENCY`)
+with a short queue (`TTS_QUEUE`); past that the turn goes out as text only, marked
+`audio_skipped: "busy"`, rather than piling up processes.
 """
 
 from __future__ import annotations
@@ -54,8 +58,30 @@ def provider() -> SpeechProvider:
     return Espeak(binary) if binary else NoSpeech()
 
 
-async def audio_payload(text: str, voice: dict[str, Any]) -> dict[str, str] | None:
-    audio = await provider().synthesize(text, voice)
-    if audio is None:
-        return None
-    return {"mime": "audio/wav", "data": base64.b64encode(audio).decode()}
+class SpeechPool:
+    """At most `concurrency` syntheses at once and `queue` waiting; the rest are refused."""
+
+    def __init__(self, concurrency: int = 2, queue: int = 8,
+                 speaker: SpeechProvider | None = None) -> None:
+        self.limit = concurrency + queue
+        self._gate = asyncio.Semaphore(concurrency)
+        self._inflight = 0
+        self._speaker = speaker
+
+    @property
+    def speaker(self) -> SpeechProvider:
+        return self._speaker or provider()
+
+    async def payload(self, text: str, voice: dict[str, Any]) -> tuple[dict | None, str | None]:
+        """(audio payload, None), or (None, why not): "busy" or "unavailable"."""
+        if self._inflight >= self.limit:
+            return None, "busy"
+        self._inflight += 1
+        try:
+            async with self._gate:
+                audio = await self.speaker.synthesize(text, voice)
+        finally:
+            self._inflight -= 1
+        if audio is None:
+            return None, "unavailable"
+        return {"mime": "audio/wav", "data": base64.b64encode(audio).decode()}, None

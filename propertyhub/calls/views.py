@@ -3,7 +3,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
-from propertyhub.calls import services
+from propertyhub.calls import services, transcript
 from propertyhub.calls.schemas import (
     CallInput,
     CallList,
@@ -24,7 +24,7 @@ _call = CallPublic()
 
 
 async def _with_transcript(call) -> dict:
-    turns = await services.transcript(call.id)
+    turns = await transcript.transcript(call.id)
     return _call.dump({**{k: getattr(call, k) for k in _call.fields if k != "transcript"},
                        "transcript": turns})
 
@@ -50,7 +50,9 @@ async def start(request: Request) -> HTTPResponse:
      responses={200: ProcessResult}, errors=(400, 403, 404, 409, 413, 422), auth=True)
 async def process(request: Request) -> HTTPResponse:
     data = load_body(request, CallInput())
-    _, reply, _ = await services.talk(request.ctx.user.id, data["call_id"], data["text"])
+    call, reply, _ = await services.talk(request.ctx.user.id, data["call_id"], data["text"])
+    if reply.end_call:
+        await services.end(call.id, "goodbye")
     return json({"reply": {"text": reply.text, "intent": reply.intent, "data": reply.data}})
 
 

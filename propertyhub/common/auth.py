@@ -9,7 +9,7 @@ from typing import Any
 from sanic import Request
 
 from propertyhub.accounts.models import User
-from propertyhub.accounts.services import user_for_access
+from propertyhub.accounts.services import signed_in
 from propertyhub.common.errors import ApiError, Code
 
 
@@ -20,10 +20,11 @@ async def optional_user(request: Request) -> User | None:
         return None
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, Code.INVALID_TOKEN, "expected 'Authorization: Bearer <token>'")
-    user = await user_for_access(request.app.ctx.settings, token.strip())
-    if user is None:
+    found = await signed_in(request.app.ctx.settings, token.strip())
+    if found is None:
         raise ApiError(401, Code.INVALID_TOKEN, "token is invalid, expired or revoked",
                        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+    user, request.ctx.signin = found
     return user
 
 

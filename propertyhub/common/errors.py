@@ -35,6 +35,7 @@ class Code(StrEnum):
     INVALID_CURSOR = "invalid_cursor"
     # agents / billing
     AGENT_IN_USE = "agent_in_use"
+    AGENT_UNAVAILABLE = "agent_unavailable"
     ALREADY_SUBSCRIBED = "already_subscribed"
     PAYMENT_FAILED = "payment_failed"
     IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use"

@@ -20,6 +20,12 @@ class LeadStatus(StrEnum):
     LOST = "lost"
 
 
+class AssignmentStatus(StrEnum):
+    PENDING = "pending"  # hired, first charge not settled
+    ACTIVE = "active"
+    ENDED = "ended"  # its subscription was terminated or expired: no access from then on
+
+
 class Lead(Model):
     id = fields.BigIntField(primary_key=True)
     property = fields.ForeignKeyField("models.Property", related_name="leads", on_delete=fields.CASCADE)
@@ -50,7 +56,8 @@ class AgentAssignment(Model):
     agent = fields.ForeignKeyField("models.User", related_name="clients", on_delete=fields.CASCADE)
     property_ids = fields.JSONField(default=list)
     plan = fields.CharField(max_length=8)
-    status = fields.CharField(max_length=16, default="active")
+    status = fields.CharEnumField(AssignmentStatus, max_length=16,
+                                  default=AssignmentStatus.ACTIVE)
     created_at = fields.DatetimeField(auto_now_add=True)
     ended_at = fields.DatetimeField(null=True)
 

@@ -10,7 +10,7 @@ from propertyhub.accounts.models import Role, User
 from propertyhub.analytics.events import record_lead
 from propertyhub.common.errors import ApiError
 from propertyhub.common.pagination import id_page
-from propertyhub.crm.models import AgentAssignment, Lead, LeadSource
+from propertyhub.crm.models import AgentAssignment, AssignmentStatus, Lead, LeadSource
 from propertyhub.listings.models import ListingStatus, Property
 
 
@@ -32,17 +32,20 @@ async def open_lead(**fields: Any) -> Lead:
 
 
 async def visible_leads(user: User) -> Q:
-    """Which leads a seller or agent may see: their own listings', and their clients'."""
+    """Which leads a seller or agent may see: their own listings', and those of the clients
+    who employ them now (an ended hire ends access, leads handed to them included)."""
     scope = Q(seller_id=user.id)
     if user.role == Role.AGENT:
-        hires = await AgentAssignment.filter(agent_id=user.id, status="active") \
+        hires = await AgentAssignment.filter(agent_id=user.id, status=AssignmentStatus.ACTIVE) \
             .values("seller_id", "property_ids")
         for hire in hires:
             if hire["property_ids"]:
                 scope |= Q(seller_id=hire["seller_id"], property_id__in=hire["property_ids"])
             else:
                 scope |= Q(seller_id=hire["seller_id"])
-        scope |= Q(assigned_agent_id=user.id)
+        clients = sorted({hire["seller_id"] for hire in hires})
+        if clients:
+            scope |= Q(assigned_agent_id=user.id, seller_id__in=clients)
     return scope
 
 

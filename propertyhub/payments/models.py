@@ -12,7 +12,8 @@ class PaymentCharge(Model):
     amount_cents = fields.IntField()
     currency = fields.CharField(max_length=3)
     payment_method = fields.CharField(max_length=64)
-    status = fields.CharField(max_length=10, default="pending")  # pending|succeeded|failed
+    # pending | succeeded | failed | canceled (voided before it settled)
+    status = fields.CharField(max_length=10, default="pending")
     failure_code = fields.CharField(max_length=32, null=True)
     attempts = fields.IntField(default=0)
     refunded_cents = fields.IntField(default=0)

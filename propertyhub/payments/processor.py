@@ -9,6 +9,10 @@ Payment methods are test tokens, as processors' test cards are:
 | `pm_card_insufficient_funds` | declined: `insufficient_funds` |
 | `pm_card_processing_error` | fails transiently on the first attempt, succeeds on a retry |
 
+A charge that has not succeeded can be voided by its idempotency key, even before it was
+made: the key is then spent, and a later charge with it returns the canceled charge (as
+a payment intent canceled before confirmation does).
+
 Every call takes an idempotency key: the same key returns the same object and
 never moves money twice. Everything that happens is recorded as an event signed
 with HMAC-SHA256 over `"{timestamp}.{body}"`, as webhooks are.
@@ -51,6 +55,9 @@ class Processor(Protocol):
 
     async def refund(self, charge_id: str, amount_cents: int,
                      idempotency_key: str) -> PaymentRefund: ...
+
+    async def void(self, idempotency_key: str, amount_cents: int, currency: str,
+                   payment_method: str) -> PaymentCharge: ...
 
 
 def sign(secret: str, timestamp: int, body: str) -> str:
@@ -136,6 +143,31 @@ class MockProcessor:
             raise TransientPaymentError(charge.id)
         await self._event(f"charge.{charge.status}",
                           {"id": charge.id, "failure_code": charge.failure_code})
+        return charge
+
+    async def void(self, idempotency_key: str, amount_cents: int, currency: str,
+                   payment_method: str) -> PaymentCharge:
+        """Cancel the charge made (or to be made) with this key unless it has settled;
+        returns the charge as it ends up: `canceled`, or `succeeded`/`failed` if too late."""
+        now = datetime.now(UTC)
+        async with in_transaction() as conn:
+            # Reserve the key as canceled if it was never used; otherwise cancel what is
+            # still pending. The row lock orders this against a concurrent confirm.
+            await sql.execute(conn, """
+                INSERT INTO payment_charges (id, idempotency_key, amount_cents, currency,
+                    payment_method, status, failure_code, attempts, refunded_cents,
+                    created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, 'canceled', NULL, 0, 0, $6, $6)
+                ON CONFLICT (idempotency_key) DO NOTHING""",
+                ["ch_" + secrets.token_hex(12), idempotency_key, amount_cents, currency,
+                 payment_method, now])
+            charge = await PaymentCharge.select_for_update().using_db(conn).get(
+                idempotency_key=idempotency_key)
+            if charge.status == "pending":
+                charge.status = "canceled"
+                await charge.save(update_fields=["status", "updated_at"], using_db=conn)
+        if charge.status == "canceled":
+            await self._event("charge.canceled", {"id": charge.id})
         return charge
 
     async def refund(self, charge_id: str, amount_cents: int,

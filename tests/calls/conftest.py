@@ -31,7 +31,8 @@ def served(request, tmp_path_factory) -> Iterator[str]:
     env = {**os.environ, "DATABASE_URL": url, "PROPERTYHUB_ENV": "test",
            "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning",
            "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute",
-           "CALL_RECONNECT_GRACE": "1"}
+           "CALL_RECONNECT_GRACE": "1", "CALL_BILLING_CHECK_S": "1",
+           "CALL_JOIN_TIMEOUT_S": "2"}
     env.pop("REDIS_URL", None)
     subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env, check=True,
                    capture_output=True)
@@ -57,7 +58,7 @@ async def scene(http):
                                  latitude=30.5083, longitude=-97.6789)
     agent = (await http.post("/api/ai-agents", headers=seller.auth, json={
         "name": "Ava", "greeting": "Hi, I'm Ava! Ask me about this home.",
-        "price_monthly_cents": 0})).json()
+        "price_monthly_cents": 990})).json()
     return {"seller": seller, "buyer": buyer, "home": home, "other": other, "agent": agent}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from propertyhub.agents.models import AiAgent
-from propertyhub.calls import services
+from propertyhub.calls import transcript
 from propertyhub.calls.models import CallLog, Transcript
 from propertyhub.calls.sessions import turns
 from propertyhub.common.models import utcnow
@@ -37,9 +37,9 @@ async def test_quiet_calls_are_flushed_together_and_only_once(client):
     await _say(other_quiet, "hi", seconds_ago=3)
     await _say(talking, "how much is it?", seconds_ago=0.1)
 
-    stale = await services.flush_calls([quiet, other_quiet, talking], older_than_s=2)
-    again = await services.flush_calls([quiet, other_quiet, talking], older_than_s=2)
-    rest = await services.flush_calls([quiet, other_quiet, talking])
+    stale = await transcript.flush_calls([quiet, other_quiet, talking], older_than_s=2)
+    again = await transcript.flush_calls([quiet, other_quiet, talking], older_than_s=2)
+    rest = await transcript.flush_calls([quiet, other_quiet, talking])
 
     assert (stale, again, rest) == (3, 0, 1)
     written = await Transcript.all().order_by("call_id", "seq").values_list("call_id", "text")

@@ -13,6 +13,19 @@ import httpx
 from tests.support.servers import free_port
 
 
+def embedded_env(database_url: str, **extra: str) -> dict[str, str]:
+    """The environment of a web process in the embedded mode (no Redis), migrated."""
+    from tests.conftest import TEST_SECRET
+
+    env = {**os.environ, "DATABASE_URL": database_url, "PROPERTYHUB_ENV": "test",
+           "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning",
+           "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute", **extra}
+    env.pop("REDIS_URL", None)
+    subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env, check=True,
+                   capture_output=True)
+    return env
+
+
 def start_worker(env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "workers.celery_app:celery_app", "worker",

@@ -26,15 +26,17 @@ pytestmark = pytest.mark.production_topology
 
 
 async def due_subscriptions(n: int) -> tuple[list[int], object]:
-    seller = await User.create(email="bulk@example.com", password_hash="x", name="Bulk",
-                               role="seller")
+    # One seller each: a seller holds at most one live subscription on an agent.
+    await User.bulk_create([User(email=f"bulk{i}@example.com", password_hash="x", name="Bulk",
+                                 role="seller") for i in range(n)])
+    sellers = await User.filter(email__startswith="bulk").order_by("id")
     agent = await AiAgent.create(name="Bulk agent", is_public=True, price_monthly_cents=4900)
     start = utcnow() - timedelta(days=40)
     end = start + timedelta(days=30)
     await Subscription.bulk_create([
         Subscription(user=seller, kind="ai", ai_agent=agent, plan="monthly", status="active",
                      current_period_start=start, current_period_end=end, amount_cents=4900)
-        for _ in range(n)])
+        for seller in sellers])
     ids = await Subscription.all().order_by("id").values_list("id", flat=True)
     return ids, end
 

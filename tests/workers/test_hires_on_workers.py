@@ -70,3 +70,53 @@ async def test_worker_task_outcomes_reach_metrics(client, market, real_workers, 
 
     assert 'task="workers.tasks.settle_charge_task",outcome="retry"} 1' in text
     assert 'task="workers.tasks.settle_charge_task",outcome="success"} 1' in text
+
+
+@pytest.fixture
+def queued_without_workers(worker_env, redis_url):
+    """Tasks go to Redis, and no worker runs until the test starts one."""
+    from tests.support.processes import start_worker, stop
+    from workers.celery_app import celery_app
+
+    saved = {k: celery_app.conf[k] for k in ("task_always_eager", "broker_url")}
+    celery_app.conf.update(task_always_eager=False, broker_url=redis_url)
+    started = []
+    try:
+        yield lambda: started.append(start_worker(worker_env))
+    finally:
+        for worker in started:
+            stop(worker)
+        celery_app.conf.update(saved)
+
+
+async def test_a_hire_terminated_before_any_worker_ran_never_charges(client, market,
+                                                                    queued_without_workers):
+    hired = await hire(client, market)
+    assert hired.json()["subscription"]["status"] == "incomplete"
+    sub_id = hired.json()["subscription"]["id"]
+
+    terminated = await client.post(f"/api/ai-agents/{market['agent']['id']}/terminate",
+                                   headers=market["seller"].auth)
+    queued_without_workers()  # the queued settle task now runs
+    for _ in range(100):
+        tx = await Transaction.get(kind="charge")
+        if tx.status != "pending":
+            break
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(1)  # let the worker finish whatever it does with it
+
+    assert terminated.json()["subscription"]["status"] == "canceled"
+    assert (await Subscription.get(id=sub_id)).status == "canceled"
+    tx = await Transaction.get(kind="charge")
+    assert (tx.status, tx.failure_reason) == ("failed", "canceled")
+    assert not await PaymentCharge.filter(status="succeeded").exists()
+
+
+async def test_twenty_concurrent_hires_with_their_own_keys(client, market, real_workers):
+    responses = await asyncio.gather(*(hire(client, market, key=f"key-{i}") for i in range(20)))
+
+    assert sorted(r.status_code for r in responses) == [201] + [409] * 19
+    winner = next(r.json() for r in responses if r.status_code == 201)
+    assert (await settled(winner["subscription"]["id"])).status == "active"
+    assert await Subscription.all().count() == 1
+    assert await PaymentCharge.all().count() == 1
