@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEV_JWT_SECRET = "dev-only-insecure-secret-change-me-0123456789"
+DEV_PAYMENTS_SECRET = "dev-only-insecure-payments-signing-secret-0123456789"
+MIN_SECRET_CHARS = 32
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -31,6 +33,9 @@ class Settings:
     database_url: str = field(default_factory=_default_database_url)
     redis_url: str | None = None
     jwt_secret: str = DEV_JWT_SECRET
+    # Signs the payment processor's event log. Its own key: whoever holds the JWT key
+    # must not be able to forge payment events, nor the other way round.
+    payments_signing_secret: str = DEV_PAYMENTS_SECRET
     jwt_issuer: str = "propertyhub"
     jwt_audience: str = "propertyhub-api"
     access_ttl_seconds: int = 900
@@ -58,6 +63,7 @@ class Settings:
             ),
             redis_url=env.get("REDIS_URL") or None,
             jwt_secret=env.get("JWT_SECRET") or DEV_JWT_SECRET,
+            payments_signing_secret=env.get("PAYMENTS_SIGNING_SECRET") or DEV_PAYMENTS_SECRET,
             access_ttl_seconds=min(int(env.get("ACCESS_TOKEN_TTL", "900")), 900),
             port=int(env.get("PORT", "8000")),
             cors_origins=origins,
@@ -69,7 +75,12 @@ class Settings:
         return settings
 
     def validate(self) -> None:
-        if self.env != "development" and self.jwt_secret == DEV_JWT_SECRET:
-            raise ConfigError("JWT_SECRET must be set outside development")
-        if len(self.jwt_secret) < 32:
-            raise ConfigError("JWT_SECRET must be at least 32 characters")
+        for name, value, dev_value in (
+                ("JWT_SECRET", self.jwt_secret, DEV_JWT_SECRET),
+                ("PAYMENTS_SIGNING_SECRET", self.payments_signing_secret, DEV_PAYMENTS_SECRET)):
+            if self.env != "development" and value == dev_value:
+                raise ConfigError(f"{name} must be set outside development")
+            if len(value) < MIN_SECRET_CHARS:
+                raise ConfigError(f"{name} must be at least {MIN_SECRET_CHARS} characters")
+        if self.payments_signing_secret == self.jwt_secret:
+            raise ConfigError("PAYMENTS_SIGNING_SECRET must differ from JWT_SECRET")

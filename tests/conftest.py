@@ -21,9 +21,10 @@ from propertyhub.asgi import build_application
 from propertyhub.cli import migrate
 from propertyhub.config import Settings
 from tests.support.lifespan import Lifespan
+from tests.support.processes import SECRETS_ENV, TEST_PAYMENTS_SECRET, TEST_SECRET
 from tests.support.servers import create_database, postgres_server, redis_server
 
-TEST_SECRET = "test-secret-" + "x" * 40
+__all__ = ["SECRETS_ENV", "TEST_SECRET"]
 TABLES = ("analytics_days", "seller_daily", "listing_daily", "payment_refunds", "payment_charges",
           "payment_events", "idempotency_keys", "transcripts", "call_logs", "transactions",
           "subscriptions", "ai_agents", "leads", "agent_assignments", "carts", "properties",
@@ -45,6 +46,7 @@ def redis_url() -> Iterator[str]:
 
 def make_settings(database_url: str, **overrides) -> Settings:
     values = {"env": "test", "database_url": database_url, "jwt_secret": TEST_SECRET,
+              "payments_signing_secret": TEST_PAYMENTS_SECRET,
               "rate_limit_register": "10000/minute", "rate_limit_login": "10000/minute"}
     values.update(overrides)
     return Settings(**values)

@@ -16,7 +16,7 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.conftest import TEST_SECRET
+from tests.conftest import SECRETS_ENV
 from tests.support.factories import create_listing, register
 from tests.support.phone import Phone
 from tests.support.servers import create_database, free_port
@@ -37,7 +37,7 @@ async def eventually(check, seconds: float = 30):
 async def test_procfile_topology_smoke(pg_admin_url, redis_url, tmp_path):
     db = create_database(pg_admin_url, f"topology_{os.getpid()}")
     env = {**os.environ, "DATABASE_URL": db, "REDIS_URL": redis_url,
-           "PROPERTYHUB_ENV": "production", "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning",
+           "PROPERTYHUB_ENV": "production", **SECRETS_ENV, "LOG_LEVEL": "warning",
            "RENEW_EVERY_S": "2", "BEAT_SCHEDULE_FILE": str(tmp_path / "beat-schedule"),
            "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute"}
     release = subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env,

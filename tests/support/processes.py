@@ -12,6 +12,11 @@ import httpx
 
 from tests.support.servers import free_port
 
+TEST_SECRET = "test-secret-" + "x" * 40
+TEST_PAYMENTS_SECRET = "test-payments-secret-" + "p" * 40
+# The secrets a started process reads from its environment, as in production.
+SECRETS_ENV = {"JWT_SECRET": TEST_SECRET, "PAYMENTS_SIGNING_SECRET": TEST_PAYMENTS_SECRET}
+
 
 def start_worker(env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
