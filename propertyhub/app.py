@@ -27,6 +27,12 @@ def setup_config(app: Sanic, settings: Settings) -> None:
     app.config.CORS_ORIGINS = ",".join(settings.cors_origins) if settings.cors_origins else ""
     app.config.CORS_ALLOW_HEADERS = "authorization,content-type,idempotency-key"
     app.config.CORS_EXPOSE_HEADERS = "retry-after,x-request-id"
+    # Sanic's own proxy handling would believe X-Forwarded-For or a real-IP header from any
+    # peer once a SANIC_PROXIES_COUNT / SANIC_REAL_IP_HEADER / SANIC_FORWARDED_SECRET
+    # variable is set: off for good. FORWARDED_ALLOW_IPS is the one rule (asgi.py).
+    app.config.PROXIES_COUNT = 0
+    app.config.REAL_IP_HEADER = None
+    app.config.FORWARDED_SECRET = None
     Extend(app)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,10 @@ def normalize_database_url(url: str) -> str:
     return url
 
 
+def _comma_list(text: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in text.split(",") if item.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     env: str = "development"
@@ -42,6 +47,9 @@ class Settings:
     refresh_ttl_seconds: int = 30 * 24 * 3600
     port: int = 8000
     cors_origins: tuple[str, ...] = ()
+    # Peers (addresses or networks) whose X-Forwarded-For / X-Forwarded-Proto are believed:
+    # the reverse proxies in front of the web processes. None: the peer is the client.
+    forwarded_allow_ips: tuple[str, ...] = ()
     rate_limit_register: str = "20/minute"
     rate_limit_login: str = "10/minute"
     max_body_bytes: int = 1024 * 1024
@@ -55,7 +63,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
-        origins = tuple(o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip())
+        origins = _comma_list(env.get("CORS_ORIGINS", ""))
         settings = cls(
             env=env.get("PROPERTYHUB_ENV", "development"),
             database_url=normalize_database_url(
@@ -67,6 +75,7 @@ class Settings:
             access_ttl_seconds=min(int(env.get("ACCESS_TOKEN_TTL", "900")), 900),
             port=int(env.get("PORT", "8000")),
             cors_origins=origins,
+            forwarded_allow_ips=_comma_list(env.get("FORWARDED_ALLOW_IPS", "")),
             rate_limit_register=env.get("RATE_LIMIT_REGISTER", "20/minute"),
             rate_limit_login=env.get("RATE_LIMIT_LOGIN", "10/minute"),
             call_reconnect_grace_seconds=float(env.get("CALL_RECONNECT_GRACE", "30")),
@@ -84,3 +93,10 @@ class Settings:
                 raise ConfigError(f"{name} must be at least {MIN_SECRET_CHARS} characters")
         if self.payments_signing_secret == self.jwt_secret:
             raise ConfigError("PAYMENTS_SIGNING_SECRET must differ from JWT_SECRET")
+        for proxy in self.forwarded_allow_ips:
+            try:
+                # Strict, as uvicorn silently never matches an entry it cannot parse.
+                ipaddress.ip_network(proxy)
+            except ValueError:
+                raise ConfigError(f"FORWARDED_ALLOW_IPS: {proxy!r} is not an IP address or "
+                                  "network (name the proxies; 0.0.0.0/0 trusts everyone)") from None
