@@ -28,7 +28,8 @@ _crm_leads = CrmLead(many=True)
 @leads_bp.post("", strict_slashes=True)
 @authorized("buyer")
 @doc("Send an inquiry about a listing", tag=TAG, body=LeadCreate, responses={201: LeadPublic},
-     errors=(400, 403, 404, 422), auth=True)
+     errors=(400, 403, 404, 422), auth=True,
+     description="404 for an unknown or withdrawn listing.")
 async def create_lead(request: Request) -> HTTPResponse:
     data = load_body(request, LeadCreate())
     lead = await services.create_lead(request.ctx.user.id, data["property_id"], data["message"],

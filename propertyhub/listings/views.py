@@ -9,6 +9,7 @@ from propertyhub.common.openapi import doc
 from propertyhub.common.params import path_id, query_args
 from propertyhub.common.schemas import load_body
 from propertyhub.listings import services
+from propertyhub.listings.models import ListingStatus
 from propertyhub.listings.schemas import (
     PropertyCreate,
     PropertyPage,
@@ -49,12 +50,16 @@ async def create(request: Request) -> HTTPResponse:
 
 
 @bp.get("/<listing_id>")
-@doc("One listing", tag=TAG, responses={200: PropertyPublic}, errors=(404,))
+@doc("One listing", tag=TAG, responses={200: PropertyPublic}, errors=(401, 404),
+     description="A withdrawn listing can be read only by its owner and by those who hold "
+                 "it: buyers with it in their cart or a lead, agents with a lead on it in "
+                 "their CRM. Everyone else gets 404. Reading an active listing counts as a "
+                 "view for the seller's analytics, unless the owner reads it.")
 async def read(request: Request, listing_id: str) -> HTTPResponse:
-    listing = await services.get(path_id(listing_id, "listing"))
-    # A view, unless the owner looks at their own listing (only then is the token read).
-    viewer = await optional_user(request) if "authorization" in request.headers else None
-    if viewer is None or viewer.id != listing.owner_id:
+    viewer = await optional_user(request)
+    listing = await services.get_visible(path_id(listing_id, "listing"), viewer)
+    if listing.status != ListingStatus.WITHDRAWN and (viewer is None
+                                                      or viewer.id != listing.owner_id):
         record_view(listing.id)
     return json(_one.dump(listing))
 
@@ -72,8 +77,10 @@ async def update(request: Request, listing_id: str) -> HTTPResponse:
 @bp.delete("/<listing_id>")
 @authorized()
 @doc("Withdraw a listing (owner only)", tag=TAG, responses={204: None}, errors=(403, 404),
-     auth=True, description="The listing stays readable with status `withdrawn`; carts and "
-                            "leads that point at it keep working.")
+     auth=True, description="The listing leaves search and can no longer be added to a "
+                            "cart, inquired about or called about. It stays readable, with "
+                            "status `withdrawn`, for its owner and those who hold it (in "
+                            "their cart or a lead); for everyone else it is 404.")
 async def withdraw(request: Request, listing_id: str) -> HTTPResponse:
     await services.withdraw(request.ctx.user.id, path_id(listing_id, "listing"))
     return empty()
