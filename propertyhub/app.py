@@ -61,6 +61,7 @@ def setup_rate_limits(app: Sanic, settings: Settings) -> None:
     app.ctx.rate_limiter = RateLimiter(settings.redis_url)
     app.ctx.register_rule = parse_rule(settings.rate_limit_register)
     app.ctx.login_rule = parse_rule(settings.rate_limit_login)
+    app.ctx.leads_rule = parse_rule(settings.rate_limit_leads)
 
 
 def setup_routes(app: Sanic) -> None:

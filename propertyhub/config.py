@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from limits import parse as parse_limit
+
 DEV_JWT_SECRET = "dev-only-insecure-secret-change-me-0123456789"
 DEV_PAYMENTS_SECRET = "dev-only-insecure-payments-signing-secret-0123456789"
 MIN_SECRET_CHARS = 32
@@ -52,6 +54,9 @@ class Settings:
     forwarded_allow_ips: tuple[str, ...] = ()
     rate_limit_register: str = "20/minute"
     rate_limit_login: str = "10/minute"
+    # Inquiries per buyer: a person writes a few an hour; a script writing dozens would fill
+    # sellers' CRMs and inflate their lead numbers.
+    rate_limit_leads: str = "20/hour"
     max_body_bytes: int = 1024 * 1024
     scheduler_interval_seconds: float = 60.0
     call_reconnect_grace_seconds: float = 30.0
@@ -78,6 +83,7 @@ class Settings:
             forwarded_allow_ips=_comma_list(env.get("FORWARDED_ALLOW_IPS", "")),
             rate_limit_register=env.get("RATE_LIMIT_REGISTER", "20/minute"),
             rate_limit_login=env.get("RATE_LIMIT_LOGIN", "10/minute"),
+            rate_limit_leads=env.get("RATE_LIMIT_LEADS", "20/hour"),
             call_reconnect_grace_seconds=float(env.get("CALL_RECONNECT_GRACE", "30")),
         )
         settings.validate()
@@ -93,6 +99,13 @@ class Settings:
                 raise ConfigError(f"{name} must be at least {MIN_SECRET_CHARS} characters")
         if self.payments_signing_secret == self.jwt_secret:
             raise ConfigError("PAYMENTS_SIGNING_SECRET must differ from JWT_SECRET")
+        for name, rate in (("RATE_LIMIT_REGISTER", self.rate_limit_register),
+                           ("RATE_LIMIT_LOGIN", self.rate_limit_login),
+                           ("RATE_LIMIT_LEADS", self.rate_limit_leads)):
+            try:
+                parse_limit(rate)
+            except ValueError:
+                raise ConfigError(f"{name}: {rate!r} is not a rate such as 20/minute") from None
         for proxy in self.forwarded_allow_ips:
             try:
                 # Strict, as uvicorn silently never matches an entry it cannot parse.

@@ -47,7 +47,8 @@ def redis_url() -> Iterator[str]:
 def make_settings(database_url: str, **overrides) -> Settings:
     values = {"env": "test", "database_url": database_url, "jwt_secret": TEST_SECRET,
               "payments_signing_secret": TEST_PAYMENTS_SECRET,
-              "rate_limit_register": "10000/minute", "rate_limit_login": "10000/minute"}
+              "rate_limit_register": "10000/minute", "rate_limit_login": "10000/minute",
+              "rate_limit_leads": "10000/minute"}
     values.update(overrides)
     return Settings(**values)
 
