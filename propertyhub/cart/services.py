@@ -25,7 +25,7 @@ async def add(buyer_id: int, property_id: int, note: str | None) -> CartItem:
         item = await CartItem.create(buyer_id=buyer_id, property=listing, note=note)
     except IntegrityError:  # a concurrent add won the unique (buyer, property) row
         raise _already() from None
-    await record_cart_add(listing.id)
+    await record_cart_add(buyer_id, listing.id)
     return item
 
 
