@@ -112,7 +112,11 @@ def setup_events(app: Sanic) -> None:
         import asyncio
 
         from propertyhub.analytics.events import run_flusher
+        from propertyhub.analytics.viewers import MemoryViewers, RedisViewers
 
+        # After setup_redis's listener: app.ctx.redis is open by now.
+        app.ctx.viewers = (RedisViewers(app.ctx.redis) if app.ctx.redis is not None
+                           else MemoryViewers())
         app.ctx.view_flusher = asyncio.create_task(run_flusher())
 
     @app.before_server_stop

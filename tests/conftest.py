@@ -105,6 +105,7 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:
     else:
         await conn.execute_script("".join(f"DELETE FROM {t};" for t in TABLES))
     await app.sanic.ctx.rate_limiter.reset()
+    await app.sanic.ctx.viewers.reset()
     transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c

@@ -1,8 +1,8 @@
 """Counting what happens to listings, cheaply, into each listing's row for the day.
 
-Views are the hot path: a view adds to an in-process counter and the counters
-are written every FLUSH_EVERY_S as one additive upsert per listing, so several
-web processes add up and a view costs no database round trip. A process that
+Views are the hot path: a viewer's first view of the day (viewers.py decides) adds to an
+in-process counter and the counters are written every FLUSH_EVERY_S as one additive upsert
+per listing, so several web processes add up and a view costs no database round trip. A process that
 dies loses at most that many seconds of views. Cart adds, leads and calls are rare:
 counted at once, so that reading today's numbers never scans the leads or calls. The
 nightly rollup recounts leads and calls from their own tables, so a count lost here
