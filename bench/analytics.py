@@ -30,7 +30,7 @@ import asyncpg
 import httpx
 
 from bench.loadgen import get_load, write_results
-from tests.support.processes import start_web, stop
+from tests.support.processes import SECRETS_ENV, start_web, stop
 from tests.support.servers import create_database, postgres_server, redis_server
 
 RESULTS = Path(__file__).parent / "results" / "analytics.json"
@@ -190,7 +190,7 @@ async def main(args: argparse.Namespace) -> dict:
     with postgres_server({"shared_buffers": "2GB"}) as admin, redis_server() as redis:
         dsn = create_database(admin, "analytics")
         env = {**os.environ, "DATABASE_URL": dsn, "REDIS_URL": redis,
-               "PROPERTYHUB_ENV": "bench", "JWT_SECRET": "bench-" + "s" * 40,
+               "PROPERTYHUB_ENV": "bench", **SECRETS_ENV,
                "LOG_LEVEL": "warning"}
         subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env, check=True)
         web, base = start_web(env)

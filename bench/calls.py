@@ -25,7 +25,7 @@ import httpx
 import socketio
 
 from bench.loadgen import get_load, write_results
-from tests.support.processes import start_web, stop
+from tests.support.processes import SECRETS_ENV, start_web, stop
 from tests.support.servers import create_database, postgres_server
 
 RESULTS = Path(__file__).parent / "results" / "calls.json"
@@ -141,7 +141,7 @@ async def main(args: argparse.Namespace) -> dict:
     with postgres_server() as admin:
         db = create_database(admin, "calls")
         env = {**os.environ, "DATABASE_URL": db, "PROPERTYHUB_ENV": "bench",
-               "JWT_SECRET": "bench-" + "s" * 40, "LOG_LEVEL": "warning",
+               **SECRETS_ENV, "LOG_LEVEL": "warning",
                "RATE_LIMIT_REGISTER": "10000/minute", "RATE_LIMIT_LOGIN": "10000/minute",
                "CALLS_TIMING_FILE": str(timing)}
         env.pop("REDIS_URL", None)

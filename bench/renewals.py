@@ -22,15 +22,15 @@ from pathlib import Path
 import asyncpg
 
 from bench.loadgen import write_results
+from tests.support.processes import SECRETS_ENV
 from tests.support.servers import create_database, postgres_server, redis_server
 
 RESULTS = Path(__file__).parent / "results" / "renewals.json"
-SECRET = "bench-" + "s" * 40
 
 
 def env_for(db: str, redis: str) -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": db, "REDIS_URL": redis, "PROPERTYHUB_ENV": "bench",
-            "JWT_SECRET": SECRET}
+            **SECRETS_ENV}
 
 
 async def make_due(dsn: str, n: int) -> datetime:

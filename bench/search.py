@@ -29,7 +29,7 @@ from bench import twin
 from bench.loadgen import HttpClient, get_load, json_ok, run_load, write_results
 from bench.mix import is_next_page, next_query, query
 from propertyhub.listings.search_params import parse_search
-from tests.support.processes import start_web, stop
+from tests.support.processes import SECRETS_ENV, start_web, stop
 from tests.support.servers import create_database, postgres_server
 
 RESULTS = Path(__file__).parent / "results" / "search.json"
@@ -43,7 +43,7 @@ def log(msg: str) -> None:
 
 def bench_env(url: str) -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": url, "PROPERTYHUB_ENV": "bench",
-            "JWT_SECRET": "bench-" + "s" * 40, "LOG_LEVEL": "warning"}
+            **SECRETS_ENV, "LOG_LEVEL": "warning"}
 
 
 def cli(url: str, *args: str) -> None:

@@ -27,6 +27,12 @@ def setup_config(app: Sanic, settings: Settings) -> None:
     app.config.CORS_ORIGINS = ",".join(settings.cors_origins) if settings.cors_origins else ""
     app.config.CORS_ALLOW_HEADERS = "authorization,content-type,idempotency-key"
     app.config.CORS_EXPOSE_HEADERS = "retry-after,x-request-id"
+    # Sanic's own proxy handling would believe X-Forwarded-For or a real-IP header from any
+    # peer once a SANIC_PROXIES_COUNT / SANIC_REAL_IP_HEADER / SANIC_FORWARDED_SECRET
+    # variable is set: off for good. FORWARDED_ALLOW_IPS is the one rule (asgi.py).
+    app.config.PROXIES_COUNT = 0
+    app.config.REAL_IP_HEADER = None
+    app.config.FORWARDED_SECRET = None
     Extend(app)
 
 
@@ -55,6 +61,7 @@ def setup_rate_limits(app: Sanic, settings: Settings) -> None:
     app.ctx.rate_limiter = RateLimiter(settings.redis_url)
     app.ctx.register_rule = parse_rule(settings.rate_limit_register)
     app.ctx.login_rule = parse_rule(settings.rate_limit_login)
+    app.ctx.leads_rule = parse_rule(settings.rate_limit_leads)
 
 
 def setup_routes(app: Sanic) -> None:
@@ -106,7 +113,11 @@ def setup_events(app: Sanic) -> None:
         import asyncio
 
         from propertyhub.analytics.events import run_flusher
+        from propertyhub.analytics.viewers import MemoryViewers, RedisViewers
 
+        # After setup_redis's listener: app.ctx.redis is open by now.
+        app.ctx.viewers = (RedisViewers(app.ctx.redis) if app.ctx.redis is not None
+                           else MemoryViewers())
         app.ctx.view_flusher = asyncio.create_task(run_flusher())
 
     @app.before_server_stop

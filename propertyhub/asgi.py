@@ -7,6 +7,7 @@ importing this module builds nothing.
 from __future__ import annotations
 
 import socketio
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from propertyhub.app import create_app
 from propertyhub.calls.realtime import setup_calls
@@ -27,5 +28,10 @@ def build_application(settings: Settings | None = None, name: str = "propertyhub
     # No on_startup/on_shutdown: lifespan must reach Sanic, which opens the pools.
     combined = socketio.ASGIApp(sio, other_asgi_app=sanic_app, socketio_path="socket.io")
     app = BodyLimit(combined, sanic_app.ctx.settings.max_body_bytes)
+    proxies = sanic_app.ctx.settings.forwarded_allow_ips
+    if proxies:
+        # The one place that decides who the client is (see common/ratelimit.client_ip):
+        # the forwarded client when the peer is a configured proxy, else the peer itself.
+        app = ProxyHeadersMiddleware(app, trusted_hosts=list(proxies))
     app.sanic = sanic_app
     return app

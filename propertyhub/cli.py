@@ -57,7 +57,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=workers,
         log_config=None,  # keep our JSON logging
         timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_TIMEOUT", "20")),
-        proxy_headers=True,
+        # Off: uvicorn's own would trust X-Forwarded-For from 127.0.0.1 whatever the
+        # settings say. The app applies FORWARDED_ALLOW_IPS itself (asgi.py).
+        proxy_headers=False,
         access_log=os.environ.get("ACCESS_LOG", "0") == "1",
         log_level=os.environ.get("LOG_LEVEL", "info"),
     )

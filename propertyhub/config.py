@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from limits import parse as parse_limit
+
 DEV_JWT_SECRET = "dev-only-insecure-secret-change-me-0123456789"
+DEV_PAYMENTS_SECRET = "dev-only-insecure-payments-signing-secret-0123456789"
+MIN_SECRET_CHARS = 32
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -25,20 +30,33 @@ def normalize_database_url(url: str) -> str:
     return url
 
 
+def _comma_list(text: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in text.split(",") if item.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     env: str = "development"
     database_url: str = field(default_factory=_default_database_url)
     redis_url: str | None = None
     jwt_secret: str = DEV_JWT_SECRET
+    # Signs the payment processor's event log. Its own key: whoever holds the JWT key
+    # must not be able to forge payment events, nor the other way round.
+    payments_signing_secret: str = DEV_PAYMENTS_SECRET
     jwt_issuer: str = "propertyhub"
     jwt_audience: str = "propertyhub-api"
     access_ttl_seconds: int = 900
     refresh_ttl_seconds: int = 30 * 24 * 3600
     port: int = 8000
     cors_origins: tuple[str, ...] = ()
+    # Peers (addresses or networks) whose X-Forwarded-For / X-Forwarded-Proto are believed:
+    # the reverse proxies in front of the web processes. None: the peer is the client.
+    forwarded_allow_ips: tuple[str, ...] = ()
     rate_limit_register: str = "20/minute"
     rate_limit_login: str = "10/minute"
+    # Inquiries per buyer: a person writes a few an hour; a script writing dozens would fill
+    # sellers' CRMs and inflate their lead numbers.
+    rate_limit_leads: str = "20/hour"
     max_body_bytes: int = 1024 * 1024
     scheduler_interval_seconds: float = 60.0
     call_reconnect_grace_seconds: float = 30.0
@@ -63,7 +81,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
-        origins = tuple(o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip())
+        origins = _comma_list(env.get("CORS_ORIGINS", ""))
         settings = cls(
             env=env.get("PROPERTYHUB_ENV", "development"),
             database_url=normalize_database_url(
@@ -71,11 +89,14 @@ class Settings:
             ),
             redis_url=env.get("REDIS_URL") or None,
             jwt_secret=env.get("JWT_SECRET") or DEV_JWT_SECRET,
+            payments_signing_secret=env.get("PAYMENTS_SIGNING_SECRET") or DEV_PAYMENTS_SECRET,
             access_ttl_seconds=min(int(env.get("ACCESS_TOKEN_TTL", "900")), 900),
             port=int(env.get("PORT", "8000")),
             cors_origins=origins,
+            forwarded_allow_ips=_comma_list(env.get("FORWARDED_ALLOW_IPS", "")),
             rate_limit_register=env.get("RATE_LIMIT_REGISTER", "20/minute"),
             rate_limit_login=env.get("RATE_LIMIT_LOGIN", "10/minute"),
+            rate_limit_leads=env.get("RATE_LIMIT_LEADS", "20/hour"),
             call_reconnect_grace_seconds=float(env.get("CALL_RECONNECT_GRACE", "30")),
             scheduler_interval_seconds=float(env.get("SCHEDULER_INTERVAL_S", "60")),
             min_price_monthly_cents=int(env.get("MIN_PRICE_MONTHLY_CENTS", "990")),
@@ -96,7 +117,26 @@ class Settings:
     def validate(self) -> None:
         if self.min_price_monthly_cents < 1 or self.min_price_yearly_cents < 1:
             raise ConfigError("MIN_PRICE_MONTHLY_CENTS and MIN_PRICE_YEARLY_CENTS must be >= 1")
-        if self.env != "development" and self.jwt_secret == DEV_JWT_SECRET:
-            raise ConfigError("JWT_SECRET must be set outside development")
-        if len(self.jwt_secret) < 32:
-            raise ConfigError("JWT_SECRET must be at least 32 characters")
+        for name, value, dev_value in (
+                ("JWT_SECRET", self.jwt_secret, DEV_JWT_SECRET),
+                ("PAYMENTS_SIGNING_SECRET", self.payments_signing_secret, DEV_PAYMENTS_SECRET)):
+            if self.env != "development" and value == dev_value:
+                raise ConfigError(f"{name} must be set outside development")
+            if len(value) < MIN_SECRET_CHARS:
+                raise ConfigError(f"{name} must be at least {MIN_SECRET_CHARS} characters")
+        if self.payments_signing_secret == self.jwt_secret:
+            raise ConfigError("PAYMENTS_SIGNING_SECRET must differ from JWT_SECRET")
+        for name, rate in (("RATE_LIMIT_REGISTER", self.rate_limit_register),
+                           ("RATE_LIMIT_LOGIN", self.rate_limit_login),
+                           ("RATE_LIMIT_LEADS", self.rate_limit_leads)):
+            try:
+                parse_limit(rate)
+            except ValueError:
+                raise ConfigError(f"{name}: {rate!r} is not a rate such as 20/minute") from None
+        for proxy in self.forwarded_allow_ips:
+            try:
+                # Strict, as uvicorn silently never matches an entry it cannot parse.
+                ipaddress.ip_network(proxy)
+            except ValueError:
+                raise ConfigError(f"FORWARDED_ALLOW_IPS: {proxy!r} is not an IP address or "
+                                  "network (name the proxies; 0.0.0.0/0 trusts everyone)") from None

@@ -25,8 +25,10 @@ PG_SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan", "work_mem": "32MB"
 async def keep_session(connection: Any) -> None:
     """asyncpg's pool otherwise runs `RESET ALL; UNLISTEN *; ...` on every release: a round
     trip per query, since Tortoise acquires per query. The service keeps no session state
-    (no LISTEN, advisory locks or SET outside a transaction), so there is nothing to reset;
-    an open transaction is still rolled back by the pool."""
+    (no LISTEN, advisory locks or SET outside a transaction), so there is nothing to reset.
+    An open or failed transaction is still rolled back: asyncpg's pool runs its own
+    `Connection._reset()` (ROLLBACK when in a transaction) before this hook; tests/test_db.py
+    holds it to that, as it relies on a private method."""
 
 
 def tortoise_config(database_url: str, *, with_aerich: bool = False) -> dict[str, Any]:

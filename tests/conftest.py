@@ -21,13 +21,14 @@ from propertyhub.asgi import build_application
 from propertyhub.cli import migrate
 from propertyhub.config import Settings
 from tests.support.lifespan import Lifespan
+from tests.support.processes import SECRETS_ENV, TEST_PAYMENTS_SECRET, TEST_SECRET
 from tests.support.servers import create_database, postgres_server, redis_server
 
-TEST_SECRET = "test-secret-" + "x" * 40
+__all__ = ["SECRETS_ENV", "TEST_SECRET"]
 TABLES = ("analytics_days", "seller_daily", "listing_daily", "payment_refunds", "payment_charges",
           "payment_events", "idempotency_keys", "transcripts", "call_logs", "transactions",
-          "subscriptions", "ai_agents", "leads", "agent_assignments", "carts", "properties",
-          "refresh_tokens", "auth_sessions", "users")
+          "subscriptions", "ai_agents", "leads", "agent_assignments", "counted_cart_adds", "carts",
+          "properties", "refresh_tokens", "auth_sessions", "users")
 _names = itertools.count()
 
 
@@ -45,7 +46,9 @@ def redis_url() -> Iterator[str]:
 
 def make_settings(database_url: str, **overrides) -> Settings:
     values = {"env": "test", "database_url": database_url, "jwt_secret": TEST_SECRET,
-              "rate_limit_register": "10000/minute", "rate_limit_login": "10000/minute"}
+              "payments_signing_secret": TEST_PAYMENTS_SECRET,
+              "rate_limit_register": "10000/minute", "rate_limit_login": "10000/minute",
+              "rate_limit_leads": "10000/minute"}
     values.update(overrides)
     return Settings(**values)
 
@@ -103,6 +106,7 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:
     else:
         await conn.execute_script("".join(f"DELETE FROM {t};" for t in TABLES))
     await app.sanic.ctx.rate_limiter.reset()
+    await app.sanic.ctx.viewers.reset()
     transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c

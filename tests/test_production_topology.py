@@ -16,7 +16,8 @@ import asyncpg
 import httpx
 import pytest
 
-from tests.conftest import TEST_SECRET
+from propertyhub.analytics.events import FLUSH_EVERY_S
+from tests.conftest import SECRETS_ENV
 from tests.support.factories import create_listing, register
 from tests.support.phone import Phone
 from tests.support.servers import create_database, free_port
@@ -37,7 +38,7 @@ async def eventually(check, seconds: float = 30):
 async def test_procfile_topology_smoke(pg_admin_url, redis_url, tmp_path):
     db = create_database(pg_admin_url, f"topology_{os.getpid()}")
     env = {**os.environ, "DATABASE_URL": db, "REDIS_URL": redis_url,
-           "PROPERTYHUB_ENV": "production", "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning",
+           "PROPERTYHUB_ENV": "production", **SECRETS_ENV, "LOG_LEVEL": "warning",
            "RENEW_EVERY_S": "2", "BEAT_SCHEDULE_FILE": str(tmp_path / "beat-schedule"),
            "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute"}
     release = subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env,
@@ -98,15 +99,25 @@ async def test_procfile_topology_smoke(pg_admin_url, redis_url, tmp_path):
                     "renewal", "charge"]
             assert await eventually(renewed), "beat did not renew the subscription"
 
+            # The same visitor on both web processes: one more view, not six.
+            for web in (one, two):
+                for _ in range(3):
+                    await web.get(f"/api/properties/{home['id']}",
+                                  headers={"User-Agent": "Firefox"})
+
             async def counted():
                 body = (await one.get("/api/analytics", headers=seller.auth)).json()
-                return body["totals"]["views"] >= 1 and body["totals"]["hires"] == 1
-            assert await eventually(counted, 15), "analytics did not count the view and hire"
+                return body["totals"]["views"] >= 2 and body["totals"]["hires"] == 1
+            assert await eventually(counted, 15), "analytics did not count the views and hire"
+            await asyncio.sleep(FLUSH_EVERY_S + 1)  # any view counted twice is written by now
+            views = (await one.get("/api/analytics", headers=seller.auth)).json()["totals"][
+                "views"]
             metrics = (await two.get("/metrics")).text
     finally:
         os.killpg(honcho.pid, signal.SIGTERM)
         honcho.wait(60)
 
     assert hired.status_code == 201
+    assert views == 2
     assert price["ok"] is True
     assert 'route="/api/properties/{listing_id}"' in metrics

@@ -49,7 +49,9 @@ def _date(args: dict, name: str, default: date) -> date:
      responses={200: Analytics}, errors=(400, 403), auth=True,
      description="Days are UTC and inclusive, at most 366. Days closed by the nightly "
                  "rollup (02:15 UTC) come from it; later days, today included, are counted "
-                 "live. A view is a GET of a listing by anyone but its owner. `by_property` "
+                 "live. A view is a GET of a listing by anyone but its owner, counted once "
+                 "per viewer, listing and UTC day (see `GET /api/properties/{listing_id}`); "
+                 "a cart add counts once per buyer and listing, ever. `by_property` "
                  "lists every listing that is not withdrawn (withdrawn ones only where they "
                  "have numbers in the range), by id; `daily` has one entry per day of the "
                  "range; `call_minutes` is rounded to a tenth.")

@@ -33,8 +33,9 @@ async def _with_transcript(call) -> dict:
 @authorized("buyer")
 @doc("Start a call with the listing's AI agent", tag=TAG, body=CallStart,
      responses={201: CallStarted}, errors=(400, 402, 403, 404, 422), auth=True,
-     description="402 when the seller holds no active AI-agent subscription (the named "
-                 "agent's, or any). Then connect to Socket.IO and send `call_start`.")
+     description="404 for an unknown or withdrawn listing; 402 when the seller holds no "
+                 "active AI-agent subscription (the named agent's, or any). Then connect to "
+                 "Socket.IO and send `call_start`.")
 async def start(request: Request) -> HTTPResponse:
     data = load_body(request, CallStart())
     call = await services.start(request.ctx.user.id, data["property_id"], data.get("ai_agent_id"))

@@ -8,7 +8,7 @@ from propertyhub.analytics.events import record_cart_add
 from propertyhub.cart.models import CartItem
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.pagination import id_page
-from propertyhub.listings.models import Property
+from propertyhub.listings.models import ListingStatus, Property
 
 
 def _already() -> ApiError:
@@ -17,15 +17,15 @@ def _already() -> ApiError:
 
 async def add(buyer_id: int, property_id: int, note: str | None) -> CartItem:
     listing = await Property.get_or_none(id=property_id)
-    if listing is None:
-        raise ApiError.not_found("listing")
+    if listing is None or listing.status == ListingStatus.WITHDRAWN:
+        raise ApiError.not_found("listing")  # as leads and calls: off the market
     if await CartItem.filter(buyer_id=buyer_id, property_id=property_id).exists():
         raise _already()
     try:
         item = await CartItem.create(buyer_id=buyer_id, property=listing, note=note)
     except IntegrityError:  # a concurrent add won the unique (buyer, property) row
         raise _already() from None
-    await record_cart_add(listing.id)
+    await record_cart_add(buyer_id, listing.id)
     return item
 
 

@@ -19,7 +19,11 @@ _many = CartItemPublic(many=True)
 @bp.post("", strict_slashes=True)
 @authorized("buyer")
 @doc("Add a listing to the cart", tag=TAG, body=CartAdd, responses={201: CartItemPublic},
-     errors=(400, 403, 404, 409, 422), auth=True)
+     errors=(400, 403, 404, 409, 422), auth=True,
+     description="404 for an unknown or withdrawn listing. Items whose listing is withdrawn "
+                 "later stay in the cart. The seller's analytics count one cart add per "
+                 "buyer and listing, ever: removing it and adding it again does not count "
+                 "again.")
 async def add(request: Request) -> HTTPResponse:
     data = load_body(request, CartAdd())
     item = await services.add(request.ctx.user.id, data["property_id"], data.get("note"))

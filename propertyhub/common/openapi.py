@@ -9,13 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from marshmallow import Schema
 from sanic import Sanic
-from sanic.response import html, json
+from sanic.response import file, html, json
+from swagger_ui_bundle import swagger_ui_path
+
+from propertyhub.common.errors import ApiError
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -133,10 +137,14 @@ def build_spec(app: Sanic) -> dict[str, Any]:
     return spec.to_dict()
 
 
+# Swagger UI comes from the swagger-ui-bundle package, not a CDN: the docs work offline,
+# and no third party's script runs on this origin. Only these files are served.
+SWAGGER_ASSETS = {"swagger-ui.css": "text/css; charset=utf-8",
+                  "swagger-ui-bundle.js": "application/javascript; charset=utf-8"}
 SWAGGER_PAGE = """<!doctype html><html><head><title>PropertyHub API</title>
-<link rel="stylesheet" href="https://unpkg.com/swagger-ui-dist@5/swagger-ui.css"></head>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="ui"></div>
-<script src="https://unpkg.com/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script>SwaggerUIBundle({url: "/docs/openapi.json", dom_id: "#ui"});</script>
 </body></html>"""
 
@@ -145,6 +153,12 @@ def setup_openapi(app: Sanic) -> None:
     @app.get("/docs")
     async def docs_page(request):
         return html(SWAGGER_PAGE)
+
+    @app.get("/docs/assets/<name>")
+    async def docs_asset(request, name: str):
+        if name not in SWAGGER_ASSETS:
+            raise ApiError.not_found("asset")
+        return await file(Path(swagger_ui_path) / name, mime_type=SWAGGER_ASSETS[name])
 
     @app.get("/docs/openapi.json")
     async def openapi_json(request):

@@ -39,5 +39,7 @@ def parse_rule(text: str) -> RateLimitItem:
 
 
 def client_ip(request: Request) -> str:
-    # Sanic honours FORWARDED_SECRET / REAL_IP_HEADER / PROXIES_COUNT for remote_addr.
-    return request.remote_addr or request.ip or "unknown"
+    """The ASGI peer: the client behind a proxy listed in FORWARDED_ALLOW_IPS (asgi.py
+    rewrites the peer for those), the connecting address otherwise. Never a header that
+    any client could have set."""
+    return request.ip or "unknown"

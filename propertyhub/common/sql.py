@@ -50,7 +50,9 @@ async def execute(conn: BaseDBAsyncClient, sql: str, values: list[Any]) -> list[
 
 async def rows(conn: BaseDBAsyncClient, sql: str, values: list[Any]) -> list[Any]:
     """Like `execute`, but rows as the driver gives them (asyncpg `Record`, `sqlite3.Row`):
-    read by position or name, without a dict made per row."""
+    read by position or name, without a dict made per row. Not for INSERT/UPDATE/DELETE ...
+    RETURNING: Tortoise's asyncpg client runs those for their status tag only and returns no
+    rows on PostgreSQL (`execute` returns them)."""
     _, found = await conn.execute_query(*_dialect(conn, sql, values))
     return list(found)
 

@@ -28,9 +28,14 @@ _crm_leads = CrmLead(many=True)
 @leads_bp.post("", strict_slashes=True)
 @authorized("buyer")
 @doc("Send an inquiry about a listing", tag=TAG, body=LeadCreate, responses={201: LeadPublic},
-     errors=(400, 403, 404, 422), auth=True)
+     errors=(400, 403, 404, 422, 429), auth=True,
+     description="404 for an unknown or withdrawn listing. Each buyer may send "
+                 "`RATE_LIMIT_LEADS` inquiries (default 20 an hour, a moving window); "
+                 "more are refused with 429 and `Retry-After`.")
 async def create_lead(request: Request) -> HTTPResponse:
     data = load_body(request, LeadCreate())
+    ctx = request.app.ctx
+    await ctx.rate_limiter.hit(ctx.leads_rule, "lead-buyer", str(request.ctx.user.id))
     lead = await services.create_lead(request.ctx.user.id, data["property_id"], data["message"],
                                       data.get("phone"))
     return json(_lead.dump(lead), 201)

@@ -6,8 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise import Tortoise
+from tortoise.expressions import Q
 
+from propertyhub.accounts.models import User
+from propertyhub.cart.models import CartItem
 from propertyhub.common.errors import ApiError, Code
+from propertyhub.crm.models import Lead
+from propertyhub.crm.services import visible_leads
 from propertyhub.listings import search
 from propertyhub.listings.models import ListingStatus, Property
 from propertyhub.listings.search_params import SearchParams
@@ -46,9 +51,33 @@ async def get(listing_id: int) -> Property:
     return listing
 
 
+async def holds(user: User | None, listing: Property) -> bool:
+    """Whether a withdrawn listing is still the user's business: the owner's, in the user's
+    cart, or the subject of a lead the user can see (as its buyer, or in their CRM)."""
+    if user is None:
+        return False
+    if user.id == listing.owner_id:
+        return True
+    if await CartItem.filter(buyer_id=user.id, property_id=listing.id).exists():
+        return True
+    seen = Q(buyer_id=user.id) | await visible_leads(user)
+    return await Lead.filter(seen, property_id=listing.id).exists()
+
+
+async def get_visible(listing_id: int, viewer: User | None) -> Property:
+    """A listing as `viewer` may read it: a withdrawn one is gone (404, as if it had never
+    existed) for everyone who does not hold it."""
+    listing = await get(listing_id)
+    if listing.status == ListingStatus.WITHDRAWN and not await holds(viewer, listing):
+        raise ApiError.not_found("listing")
+    return listing
+
+
 async def get_owned(owner_id: int, listing_id: int) -> Property:
     listing = await get(listing_id)
     if listing.owner_id != owner_id:
+        if listing.status == ListingStatus.WITHDRAWN:
+            raise ApiError.not_found("listing")  # not even its existence, as for reads
         # Writes on someone else's listing: refuse without saying more.
         raise ApiError(403, Code.FORBIDDEN, "only the listing's owner may change it")
     return listing

@@ -3,12 +3,14 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, empty, json
 
-from propertyhub.analytics.events import record_view
+from propertyhub.analytics.viewers import ANONYMOUS_PER_ADDRESS, count_view
 from propertyhub.common.auth import authorized, optional_user
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import path_id, query_args
+from propertyhub.common.ratelimit import client_ip
 from propertyhub.common.schemas import load_body
 from propertyhub.listings import services
+from propertyhub.listings.models import ListingStatus
 from propertyhub.listings.schemas import (
     PropertyCreate,
     PropertyPage,
@@ -49,13 +51,23 @@ async def create(request: Request) -> HTTPResponse:
 
 
 @bp.get("/<listing_id>")
-@doc("One listing", tag=TAG, responses={200: PropertyPublic}, errors=(404,))
+@doc("One listing", tag=TAG, responses={200: PropertyPublic}, errors=(401, 404),
+     description="A withdrawn listing can be read only by its owner and by those who hold "
+                 "it: buyers with it in their cart or a lead, agents with a lead on it in "
+                 "their CRM. Everyone else gets 404.\n\n"
+                 "Views, for the seller's analytics: a read by anyone but the owner counts "
+                 "once per viewer, listing and UTC day. A signed-in viewer is their user; an "
+                 "anonymous one is a keyed hash of client address and User-Agent under a "
+                 "salt that changes every day (no address is stored), and one address counts "
+                 f"at most {ANONYMOUS_PER_ADDRESS} anonymous viewers per listing and day. "
+                 "Withdrawn listings count no views.")
 async def read(request: Request, listing_id: str) -> HTTPResponse:
-    listing = await services.get(path_id(listing_id, "listing"))
-    # A view, unless the owner looks at their own listing (only then is the token read).
-    viewer = await optional_user(request) if "authorization" in request.headers else None
-    if viewer is None or viewer.id != listing.owner_id:
-        record_view(listing.id)
+    viewer = await optional_user(request)
+    listing = await services.get_visible(path_id(listing_id, "listing"), viewer)
+    if listing.status != ListingStatus.WITHDRAWN and (viewer is None
+                                                      or viewer.id != listing.owner_id):
+        await count_view(request.app.ctx.viewers, listing.id, viewer.id if viewer else None,
+                         client_ip(request), request.headers.get("user-agent", ""))
     return json(_one.dump(listing))
 
 
@@ -72,8 +84,10 @@ async def update(request: Request, listing_id: str) -> HTTPResponse:
 @bp.delete("/<listing_id>")
 @authorized()
 @doc("Withdraw a listing (owner only)", tag=TAG, responses={204: None}, errors=(403, 404),
-     auth=True, description="The listing stays readable with status `withdrawn`; carts and "
-                            "leads that point at it keep working.")
+     auth=True, description="The listing leaves search and can no longer be added to a "
+                            "cart, inquired about or called about. It stays readable, with "
+                            "status `withdrawn`, for its owner and those who hold it (in "
+                            "their cart or a lead); for everyone else it is 404.")
 async def withdraw(request: Request, listing_id: str) -> HTTPResponse:
     await services.withdraw(request.ctx.user.id, path_id(listing_id, "listing"))
     return empty()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
 
 from propertyhub.payments.processor import MockProcessor, Processor, TransientPaymentError
@@ -12,7 +11,7 @@ __all__ = ["Processor", "TransientPaymentError", "processor"]
 
 @cache
 def processor() -> Processor:
-    from propertyhub.config import DEV_JWT_SECRET
+    # From the environment, as web and worker processes both build it on first use.
+    from propertyhub.config import Settings
 
-    return MockProcessor(os.environ.get("PAYMENTS_SIGNING_SECRET") or
-                         os.environ.get("JWT_SECRET") or DEV_JWT_SECRET)
+    return MockProcessor(Settings.from_env().payments_signing_secret)

@@ -15,6 +15,7 @@ from propertyhub.analytics.packing import unpack
 from propertyhub.analytics.rollup import DayNotOver, rollup
 from propertyhub.common.models import utcnow
 from tests.analytics.history import History, random_history, record_lead, record_views
+from tests.conftest import SECRETS_ENV
 from tests.support.factories import create_listing, register
 
 
@@ -140,7 +141,7 @@ async def test_rollup_command_backfills_a_day_and_refuses_today(client, app):
     await record_lead(history, buyer.id, home["id"], day)
     settings = app.sanic.ctx.settings
     env = {**os.environ, "DATABASE_URL": settings.database_url, "PROPERTYHUB_ENV": "test",
-           "JWT_SECRET": settings.jwt_secret}
+           **SECRETS_ENV}
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "propertyhub.cli", "rollup", *args],

@@ -11,6 +11,7 @@ from propertyhub.billing.models import Subscription, Transaction
 from propertyhub.billing.renewals import renew_due
 from propertyhub.payments.models import PaymentCharge
 from tests.billing.conftest import hire
+from tests.conftest import SECRETS_ENV
 
 
 async def hired(client, market, **body) -> Subscription:
@@ -102,7 +103,7 @@ async def test_renew_command_uses_the_test_clock(client, market, app):
     as_of = (sub.current_period_end + timedelta(minutes=5)).isoformat()
     settings = app.sanic.ctx.settings
     env = {**os.environ, "DATABASE_URL": settings.database_url, "PROPERTYHUB_ENV": "test",
-           "JWT_SECRET": settings.jwt_secret}
+           **SECRETS_ENV}
 
     result = subprocess.run([sys.executable, "-m", "propertyhub.cli", "renew", "--as-of", as_of],
                             env=env, capture_output=True, text=True, timeout=60)

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import BACKEND, TEST_SECRET
+from tests.conftest import BACKEND, SECRETS_ENV
 from tests.support.factories import create_listing, register
 from tests.support.processes import start_web, stop
 from tests.support.servers import create_database
@@ -29,7 +29,7 @@ def served(request, tmp_path_factory) -> Iterator[str]:
         url = create_database(request.getfixturevalue("pg_admin_url"),
                               f"served_{os.getpid()}_{time.monotonic_ns()}")
     env = {**os.environ, "DATABASE_URL": url, "PROPERTYHUB_ENV": "test",
-           "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning",
+           **SECRETS_ENV, "LOG_LEVEL": "warning",
            "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute",
            "CALL_RECONNECT_GRACE": "1", "CALL_BILLING_CHECK_S": "1",
            "CALL_JOIN_TIMEOUT_S": "2"}

@@ -12,7 +12,7 @@ import pytest
 
 from propertyhub.calls.sessions import Live
 from tests.calls.conftest import subscribe
-from tests.conftest import TEST_SECRET
+from tests.conftest import SECRETS_ENV
 from tests.support.factories import create_listing, register
 from tests.support.phone import Phone
 from tests.support.processes import start_web, start_worker, stop
@@ -88,7 +88,7 @@ async def test_a_call_survives_a_web_process_dying_mid_call(pg_admin_url,
                                                                         redis_url):
     db = create_database(pg_admin_url, f"twoweb_{os.getpid()}_{time.monotonic_ns()}")
     env = {**os.environ, "DATABASE_URL": db, "REDIS_URL": redis_url, "PROPERTYHUB_ENV": "test",
-           "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning", "CALL_RECONNECT_GRACE": "5",
+           **SECRETS_ENV, "LOG_LEVEL": "warning", "CALL_RECONNECT_GRACE": "5",
            "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute"}
     import subprocess
     import sys

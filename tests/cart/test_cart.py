@@ -86,3 +86,23 @@ async def test_cart_pages_and_withdrawn_listings_stay_readable(client):
 
     assert titles == [("L4", "active"), ("L3", "active"), ("L2", "active"), ("L1", "active"),
                       ("L0", "withdrawn")]
+
+
+async def test_a_cart_add_counts_once_per_buyer_and_listing(client):
+    seller = await register(client, role="seller")
+    fickle = await register(client)
+    other = await register(client)
+    listing = await create_listing(client, seller)
+    ref = {"property_id": listing["id"]}
+
+    for _ in range(5):  # add, remove, add again...
+        item = (await client.post("/api/cart", headers=fickle.auth, json=ref)).json()
+        assert (await client.delete(f"/api/cart/{item['id']}", headers=fickle.auth)
+                ).status_code == 204
+    await client.post("/api/cart", headers=fickle.auth, json=ref)
+    await client.post("/api/cart", headers=fickle.auth, json=ref)  # 409: already there
+    await client.post("/api/cart", headers=other.auth, json=ref)
+    numbers = (await client.get("/api/analytics", headers=seller.auth)).json()
+
+    assert numbers["totals"]["cart_adds"] == 2
+    assert numbers["by_property"][0]["cart_adds"] == 2

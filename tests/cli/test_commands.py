@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from propertyhub.config import ConfigError, Settings
-from tests.conftest import BACKEND, TEST_SECRET
+from tests.conftest import BACKEND, SECRETS_ENV
 from tests.support.servers import create_database, free_port
 
 
@@ -35,7 +35,7 @@ def database_url(tmp_path, request) -> str:
 @pytest.fixture
 def env(database_url) -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": database_url, "PROPERTYHUB_ENV": "test",
-            "JWT_SECRET": TEST_SECRET}
+            **SECRETS_ENV}
 
 
 def test_migrate_is_repeatable_and_seed_fills_the_database(env, database_url):
@@ -99,6 +99,30 @@ def test_refuses_to_start_outside_development_with_default_secret(env):
     assert "JWT_SECRET must be set" in result.stderr
     with pytest.raises(ConfigError):
         Settings.from_env({"PROPERTYHUB_ENV": "production", "JWT_SECRET": "short"})
+
+
+def test_payment_events_are_signed_with_their_own_secret(monkeypatch):
+    from propertyhub.payments import processor
+
+    production = {"PROPERTYHUB_ENV": "production", "JWT_SECRET": SECRETS_ENV["JWT_SECRET"]}
+    with pytest.raises(ConfigError, match="PAYMENTS_SIGNING_SECRET must be set"):
+        Settings.from_env(production)
+    with pytest.raises(ConfigError, match="PAYMENTS_SIGNING_SECRET must differ"):
+        Settings.from_env({**production, "PAYMENTS_SIGNING_SECRET": production["JWT_SECRET"]})
+    with pytest.raises(ConfigError, match="at least 32"):
+        Settings.from_env({**production, "PAYMENTS_SIGNING_SECRET": "short"})
+    # Development: a JWT secret alone never becomes the payments key.
+    monkeypatch.setenv("JWT_SECRET", SECRETS_ENV["JWT_SECRET"])
+    monkeypatch.delenv("PAYMENTS_SIGNING_SECRET", raising=False)
+    monkeypatch.delenv("PROPERTYHUB_ENV", raising=False)
+    processor.cache_clear()
+    try:
+        assert processor().secret != SECRETS_ENV["JWT_SECRET"]
+        monkeypatch.setenv("PAYMENTS_SIGNING_SECRET", SECRETS_ENV["PAYMENTS_SIGNING_SECRET"])
+        processor.cache_clear()
+        assert processor().secret == SECRETS_ENV["PAYMENTS_SIGNING_SECRET"]
+    finally:
+        processor.cache_clear()
 
 
 def test_database_url_spellings():

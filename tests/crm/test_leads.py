@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+
+from propertyhub.common.ratelimit import parse_rule
+from propertyhub.config import ConfigError, Settings
 from propertyhub.crm.models import AgentAssignment
 from tests.support.factories import create_listing, register
 
@@ -109,3 +115,33 @@ async def test_lead_validation(client):
     assert withdrawn.status_code == 404
     assert empty.status_code == 422
     assert by_seller.status_code == 403
+
+
+async def test_a_buyer_sending_inquiries_in_a_burst_is_rate_limited(client, app, monkeypatch):
+    monkeypatch.setattr(app.sanic.ctx, "leads_rule", parse_rule("3/minute"))
+    seller = await register(client, role="seller")
+    spammer = await register(client)
+    other = await register(client)
+    listing = await create_listing(client, seller)
+    body = {"property_id": listing["id"], "message": "still available?"}
+
+    burst = await asyncio.gather(*(client.post("/api/leads", headers=spammer.auth, json=body)
+                                   for _ in range(10)))
+    unaffected = await client.post("/api/leads", headers=other.auth, json=body)
+    crm = await client.get("/api/crm/leads", headers=seller.auth)
+
+    assert sorted(r.status_code for r in burst) == [201] * 3 + [429] * 7
+    refused = next(r for r in burst if r.status_code == 429)
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert refused.json()["error"]["code"] == "rate_limited"
+    assert set(refused.json()["error"]) == {"code", "message", "details"}
+    assert unaffected.status_code == 201
+    assert len(crm.json()["items"]) == 4
+
+
+def test_rate_limit_settings_are_checked():
+    assert Settings.from_env({}).rate_limit_leads == "20/hour"
+    assert Settings.from_env({"RATE_LIMIT_LEADS": "5/minute"}).rate_limit_leads == "5/minute"
+    for name in ("RATE_LIMIT_LEADS", "RATE_LIMIT_REGISTER", "RATE_LIMIT_LOGIN"):
+        with pytest.raises(ConfigError, match=name):
+            Settings.from_env({name: "lots"})

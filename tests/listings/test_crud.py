@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from propertyhub.crm.models import AgentAssignment
 from tests.support.factories import create_listing, listing_body, register
 
 
@@ -104,7 +105,7 @@ async def test_update_keeps_text_search_in_step(client):
     assert misses["items"] == []
 
 
-async def test_withdraw_hides_from_search_but_stays_readable(client):
+async def test_withdraw_hides_from_search_and_from_strangers(client):
     seller = await register(client, role="seller")
     other = await register(client, role="seller")
     listing = await create_listing(client, seller)
@@ -112,15 +113,65 @@ async def test_withdraw_hides_from_search_but_stays_readable(client):
     foreign = await client.delete(f"/api/properties/{listing['id']}", headers=other.auth)
     deleted = await client.delete(f"/api/properties/{listing['id']}", headers=seller.auth)
 
-    assert foreign.status_code == 403
+    assert foreign.status_code == 403  # an active listing is public: no secret to keep
     assert deleted.status_code == 204
-    assert (await client.get(f"/api/properties/{listing['id']}")).json()["status"] == "withdrawn"
     assert (await client.get("/api/properties")).json()["total"] == 0
     own = await client.get("/api/properties", params={"status": "withdrawn"}, headers=seller.auth)
     assert [i["id"] for i in own.json()["items"]] == [listing["id"]]
     theirs = await client.get("/api/properties", params={"status": "withdrawn"},
                               headers=other.auth)
     assert theirs.json()["items"] == []
+
+
+async def test_a_withdrawn_listing_is_read_only_by_those_who_hold_it(client):
+    seller = await register(client, role="seller")
+    carted, inquired, stranger = [await register(client) for _ in range(3)]
+    agent = await register(client, role="agent")
+    listing = await create_listing(client, seller)
+    path = f"/api/properties/{listing['id']}"
+    await client.post("/api/cart", headers=carted.auth, json={"property_id": listing["id"]})
+    await client.post("/api/leads", headers=inquired.auth,
+                      json={"property_id": listing["id"], "message": "hi"})
+    await AgentAssignment.create(seller_id=seller.id, agent_id=agent.id, plan="monthly")
+    await client.delete(path, headers=seller.auth)
+
+    readers = {name: (await client.get(path, headers=who.auth if who else {})).status_code
+               for name, who in [("owner", seller), ("cart", carted), ("lead", inquired),
+                                 ("hired agent", agent), ("stranger", stranger),
+                                 ("anonymous", None)]}
+    gone = await client.get(path)
+
+    assert readers == {"owner": 200, "cart": 200, "lead": 200, "hired agent": 200,
+                       "stranger": 404, "anonymous": 404}
+    assert gone.json()["error"]["code"] == "not_found"
+    assert gone.json() == (await client.get("/api/properties/999999")).json()
+
+
+async def test_no_route_takes_a_withdrawn_listing_from_a_stranger(client):
+    seller = await register(client, role="seller")
+    buyer = await register(client)
+    rival = await register(client, role="seller")
+    listing = await create_listing(client, seller)
+    await client.delete(f"/api/properties/{listing['id']}", headers=seller.auth)
+    ref = {"property_id": listing["id"]}
+
+    statuses = {
+        "cart add": await client.post("/api/cart", headers=buyer.auth, json=ref),
+        "lead": await client.post("/api/leads", headers=buyer.auth, json={**ref, "message": "hi"}),
+        "call": await client.post("/api/calls/start", headers=buyer.auth, json=ref),
+        "change": await client.patch(f"/api/properties/{listing['id']}", headers=rival.auth,
+                                     json={"title": "Mine now"}),
+        "withdraw": await client.delete(f"/api/properties/{listing['id']}", headers=rival.auth),
+        "search": await client.get("/api/properties", headers=buyer.auth,
+                                   params={"status": "withdrawn", "owner_id": seller.id}),
+    }
+    numbers = (await client.get("/api/analytics", headers=seller.auth)).json()
+
+    assert {k: r.status_code for k, r in statuses.items()} == {
+        "cart add": 404, "lead": 404, "call": 404, "change": 404, "withdraw": 404,
+        "search": 403}
+    assert numbers["totals"]["cart_adds"] == numbers["totals"]["leads"] == 0
+    assert (await client.get("/api/cart", headers=buyer.auth)).json()["items"] == []
 
 
 async def test_unknown_and_malformed_ids_are_404(client):

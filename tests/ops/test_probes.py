@@ -55,6 +55,25 @@ async def test_openapi_describes_every_route_with_schemas(client, app):
     assert {"q", "bbox", "radius_km", "cursor", "sort", "amenities"} <= search_params
 
 
+async def test_docs_page_loads_swagger_ui_from_this_server_only(client):
+    page = await client.get("/docs")
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    served = {ref: await client.get(ref) for ref in assets}
+    elsewhere = await client.get("/docs/assets/index.html")  # the bundle's own demo page
+
+    assert "://" not in page.text  # nothing from another host, so the docs work offline
+    assert sorted(assets) == ["/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css"]
+    assert '"/docs/openapi.json"' in page.text
+    for ref, response in served.items():
+        assert response.status_code == 200, ref
+        assert len(response.content) > 100_000, ref
+    assert served["/docs/assets/swagger-ui-bundle.js"].headers["content-type"].startswith(
+        "application/javascript")
+    assert served["/docs/assets/swagger-ui.css"].headers["content-type"].startswith("text/css")
+    assert elsewhere.status_code == 404
+    assert set(elsewhere.json()["error"]) == {"code", "message", "details"}
+
+
 async def test_readiness_fails_when_the_database_is_gone(client, monkeypatch):
     conn = Tortoise.get_connection("default")
 

@@ -12,6 +12,11 @@ import httpx
 
 from tests.support.servers import free_port
 
+TEST_SECRET = "test-secret-" + "x" * 40
+TEST_PAYMENTS_SECRET = "test-payments-secret-" + "p" * 40
+# The secrets a started process reads from its environment, as in production.
+SECRETS_ENV = {"JWT_SECRET": TEST_SECRET, "PAYMENTS_SIGNING_SECRET": TEST_PAYMENTS_SECRET}
+
 
 def embedded_env(database_url: str, **extra: str) -> dict[str, str]:
     """The environment of a web process in the embedded mode (no Redis), migrated."""

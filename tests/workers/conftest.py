@@ -5,6 +5,7 @@ import os
 import pytest
 
 from tests.billing.conftest import market  # noqa: F401  (shared fixture)
+from tests.conftest import SECRETS_ENV
 from tests.support.processes import start_worker, stop
 from workers.celery_app import celery_app
 
@@ -13,7 +14,7 @@ from workers.celery_app import celery_app
 def worker_env(app, redis_url) -> dict[str, str]:
     settings = app.sanic.ctx.settings
     return {**os.environ, "DATABASE_URL": settings.database_url, "REDIS_URL": redis_url,
-            "PROPERTYHUB_ENV": "test", "JWT_SECRET": settings.jwt_secret,
+            "PROPERTYHUB_ENV": "test", **SECRETS_ENV,
             "CELERY_VISIBILITY_TIMEOUT": "3"}
 
 
