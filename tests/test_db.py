@@ -7,9 +7,9 @@ import pytest
 from tortoise.backends.asyncpg import AsyncpgDBClient
 
 from propertyhub.db import keep_session, tortoise_config
-from tests.conftest import BACKEND
 
-pytestmark = pytest.mark.skipif(BACKEND != "postgres", reason="asyncpg's pool: PostgreSQL only")
+# asyncpg's pool: the PostgreSQL pass only.
+pytestmark = pytest.mark.production_topology
 
 
 @pytest.fixture

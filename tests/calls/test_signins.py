@@ -12,10 +12,9 @@ import time
 import httpx
 import pytest
 
-from tests.conftest import TEST_SECRET
 from tests.support.factories import PASSWORD, register
 from tests.support.phone import Phone
-from tests.support.processes import start_web, stop
+from tests.support.processes import SECRETS_ENV, start_web, stop
 from tests.support.servers import create_database
 
 
@@ -55,7 +54,7 @@ async def test_a_password_change_closes_the_other_sessions_sockets(http, served)
 async def test_logout_on_one_web_process_closes_a_socket_on_another(pg_admin_url, redis_url):
     db = create_database(pg_admin_url, f"signins_{os.getpid()}_{time.monotonic_ns()}")
     env = {**os.environ, "DATABASE_URL": db, "REDIS_URL": redis_url, "PROPERTYHUB_ENV": "test",
-           "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning",
+           **SECRETS_ENV, "LOG_LEVEL": "warning",
            "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute"}
     subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env, check=True,
                    capture_output=True)

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from propertyhub.config import ConfigError, Settings
-from tests.conftest import BACKEND, SECRETS_ENV
+from tests.conftest import SECRETS_ENV
 from tests.support.processes import start_web, stop
 
 # An untrusted peer: the whole of 127.0.0.0/8 is loopback, so a client can connect from
@@ -72,8 +72,8 @@ def registrations(base: str, forwarded: list[str], peer: str = PROXY) -> list[in
                 for ip in forwarded]
 
 
-served_once = pytest.mark.skipif(
-    BACKEND != "sqlite", reason="the rule does not depend on the database: one run is enough")
+# The rule does not depend on the database: the embedded pass runs it once.
+served_once = pytest.mark.embedded
 
 
 @served_once

@@ -20,10 +20,8 @@ SECRETS_ENV = {"JWT_SECRET": TEST_SECRET, "PAYMENTS_SIGNING_SECRET": TEST_PAYMEN
 
 def embedded_env(database_url: str, **extra: str) -> dict[str, str]:
     """The environment of a web process in the embedded mode (no Redis), migrated."""
-    from tests.conftest import TEST_SECRET
-
-    env = {**os.environ, "DATABASE_URL": database_url, "PROPERTYHUB_ENV": "test",
-           "JWT_SECRET": TEST_SECRET, "LOG_LEVEL": "warning",
+    env = {**os.environ, **SECRETS_ENV, "DATABASE_URL": database_url, "PROPERTYHUB_ENV": "test",
+           "LOG_LEVEL": "warning",
            "RATE_LIMIT_REGISTER": "1000/minute", "RATE_LIMIT_LOGIN": "1000/minute", **extra}
     env.pop("REDIS_URL", None)
     subprocess.run([sys.executable, "-m", "propertyhub.cli", "migrate"], env=env, check=True,
