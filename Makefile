@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export PORT
 
-.PHONY: run test lint install migrate seed bench bench-renewals bench-calls bench-analytics clean
+.PHONY: run test lint install migrate seed bench bench-renewals bench-calls bench-analytics eval-agent clean
 
 $(BIN)/propertyhub: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench-calls: install
 bench-analytics: install
 	./scripts/ensure-services.sh
 	$(BIN)/python -m bench.analytics
+
+# The voice agent against its conversation set (bench/agent_eval): per-category accuracy,
+# written to bench/results/agent.json.
+eval-agent: install
+	$(BIN)/python -m bench.eval_agent
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

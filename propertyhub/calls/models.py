@@ -17,6 +17,9 @@ class CallLog(Model):
     ended_at = fields.DatetimeField(null=True)
     duration_seconds = fields.IntField(null=True)
     end_reason = fields.CharField(max_length=32, null=True)
+    # What the buyer asked that the agent could not answer: questions for the seller.
+    questions = fields.JSONField(null=True)
+    summary = fields.JSONField(null=True)
 
     class Meta:
         table = "call_logs"

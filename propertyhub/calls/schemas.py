@@ -50,6 +50,14 @@ class CallPublic(Schema):
     ended_at = fields.AwareDateTime(dump_only=True, allow_none=True)
     duration_seconds = fields.Integer(dump_only=True, allow_none=True)
     end_reason = fields.String(dump_only=True, allow_none=True)
+    questions = fields.List(fields.Dict(), dump_only=True, metadata={
+        "description": "what the buyer asked that the agent could not answer, for the "
+                       "seller: {text, subject, turn}"})
+    summary = fields.Dict(dump_only=True, allow_none=True, metadata={
+        "description": "written when the call ends: {text, outcome (viewing_requested, "
+                       "handed_over, offer_made, contact_left, just_browsing), wanted "
+                       "(budget, bedrooms, areas, must_haves, timeline; each {value, turn}), "
+                       "unanswered, viewing, contact}; `turn` is the transcript seq"})
     transcript = fields.List(fields.Nested(Turn), dump_only=True)
 
 

@@ -9,7 +9,8 @@ dropped, and `call_ended` sent once, after the change.
 from __future__ import annotations
 
 import time
-from typing import Any
+from dataclasses import replace
+from datetime import datetime
 
 from tortoise.expressions import Q
 
@@ -18,24 +19,26 @@ from propertyhub.agents.models import AiAgent
 from propertyhub.analytics.events import record_call, record_call_seconds
 from propertyhub.billing.models import Subscription, SubStatus
 from propertyhub.calls import transcript
-from propertyhub.calls.engine import CallContext, Reply, RuleBrain
+from propertyhub.calls.agent.brain import AgentBrain
+from propertyhub.calls.agent.dialogue import Dialogue
+from propertyhub.calls.agent.summary import summarize
+from propertyhub.calls.agent.types import CallContext, Reply
 from propertyhub.calls.models import CallLog
 from propertyhub.calls.sessions import live
+from propertyhub.calls.tools import CallTools, people, vocabulary
 from propertyhub.calls.transcript import Turn, say
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
 from propertyhub.common.signals import Signal
-from propertyhub.crm.models import AgentAssignment, AssignmentStatus, LeadSource, LeadStatus
-from propertyhub.crm.services import open_lead
+from propertyhub.crm.models import Lead
 from propertyhub.listings.models import ListingStatus, Property
-from propertyhub.listings.schemas import PropertyPublic, dump_search_rows
-from propertyhub.listings.search_params import parse_search
-from propertyhub.listings.services import search_listings
+from propertyhub.listings.schemas import PropertyPublic
+from propertyhub.listings.timezones import zone
 
 LIVE = ("connecting", "active")
 MAX_TEXT = 2000
 _listing = PropertyPublic()
-brain = RuleBrain()
+brain = AgentBrain()
 # Sent with the ended CallLog, once per call, after the end is committed.
 call_ended = Signal("call_ended")
 
@@ -130,62 +133,25 @@ async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Turn |
     return call, agent, greeting
 
 
-class CallTools:
-    """What the brain may do, bound to one call."""
-
-    def __init__(self, call: CallLog) -> None:
-        self.call = call
-
-    async def search(self, filters: dict[str, Any], limit: int) -> list[dict[str, Any]]:
-        args = {k: str(v) for k, v in filters.items()} | {"limit": str(limit)}
-        try:
-            params = parse_search(args, None)
-        except ApiError:
-            return []
-        return dump_search_rows((await search_listings(params, with_total=False)).items)
-
-    async def seller_listings(self, limit: int) -> list[dict[str, Any]]:
-        return await self.search({"owner_id": self.call.seller_id}, limit)
-
-    async def record_lead(self, message: str, phone: str | None) -> dict[str, Any]:
-        lead = await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
-                               seller_id=self.call.seller_id, source=LeadSource.CALL,
-                               status=LeadStatus.VIEWING_SCHEDULED if "view" in message.lower()
-                               else LeadStatus.NEW, message=message, phone=phone)
-        return {"id": lead.id}
-
-    async def hand_over(self) -> dict[str, Any] | None:
-        hire = await AgentAssignment.filter(seller_id=self.call.seller_id,
-                                            status=AssignmentStatus.ACTIVE).order_by("id").first()
-        if hire is None:
-            await self.record_question("The buyer asked to talk to a person.")
-            return None
-        agent = await User.get(id=hire.agent_id)
-        await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
-                        seller_id=self.call.seller_id, source=LeadSource.CALL,
-                        message="The buyer asked to talk to a person.",
-                        assigned_agent_id=agent.id)
-        return {"id": agent.id, "name": agent.name}
-
-    async def record_question(self, text: str) -> None:
-        await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
-                        seller_id=self.call.seller_id, source=LeadSource.CALL,
-                        message=f"Question from a call: {text}")
-
-
 async def context_for(call: CallLog) -> CallContext:
     listing = await Property.get(id=call.property_id)
     agent = await AiAgent.get(id=call.ai_agent_id)
     seller = await User.get(id=call.seller_id)
-    return CallContext(_listing.dump(listing), agent.name, agent.persona, seller.name)
+    return CallContext(_listing.dump(listing), agent.name, agent.persona, seller.name,
+                       people=await people(call.seller_id), vocab=await vocabulary())
+
+
+def local_now(ctx: CallContext) -> datetime:
+    """The call's clock, in the listing's time zone (viewing times are local)."""
+    return utcnow().astimezone(zone(ctx.listing.get("time_zone") or ""))
 
 
 async def talk(buyer_id: int, call_id: int, text: str, *,
-               cached: tuple[CallLog, CallContext] | None = None
-               ) -> tuple[CallLog, Reply, Turn]:
+               cached: tuple[CallLog, CallContext] | None = None,
+               now: datetime | None = None) -> tuple[CallLog, Reply, Turn]:
     """One buyer turn. `cached`: the call and its context as the socket layer kept them at
-    `call_start`, saving four reads a turn. The caller ends the call when the reply says
-    so (after it has spoken the reply)."""
+    `call_start`, saving four reads a turn; `now`: the listing's local time (a test clock).
+    The caller ends the call when the reply says so (after it has spoken the reply)."""
     text = text.strip()
     if not text:
         raise ApiError.validation({"text": ["say something"]})
@@ -203,8 +169,11 @@ async def talk(buyer_id: int, call_id: int, text: str, *,
     if not await billing.paid(call):
         await end(call.id, "subscription_ended")
         raise _no_subscription()
-    await say(call.id, "buyer", text)
-    reply = await brain.reply(ctx, text, CallTools(call))
+    heard = await say(call.id, "buyer", text)
+    dialogue = Dialogue.from_dict(await live().store.dialogue(call.id))
+    ctx = replace(ctx, now=now or local_now(ctx))
+    reply = await brain.reply(ctx, text, CallTools(call), dialogue, heard.seq)
+    await live().store.save_dialogue(call.id, dialogue.as_dict())
     said = await say(call.id, "agent", reply.text)
     return call, reply, said
 
@@ -223,12 +192,24 @@ async def end(call_id: int, reason: str, status: str = "ended") -> CallLog:
         await call.save(update_fields=["duration_seconds"])
         if status != "failed":  # a call never joined was never counted
             await record_call_seconds(call.property_id, call.started_at, call.duration_seconds)
+    if ended:
+        await _summarize(call)
     await transcript.close(call_id)
     await live().forget(call_id)
     billing.forget(call_id)
     if ended:
         await call_ended.send(call)
     return call
+
+
+async def _summarize(call: CallLog) -> None:
+    """The call's summary, on the call log and on its lead (if it has one)."""
+    data = await live().store.dialogue(call.id)
+    if not data:
+        return
+    call.summary = summarize(Dialogue.from_dict(data))
+    await CallLog.filter(id=call.id).update(summary=call.summary)
+    await Lead.filter(call_id=call.id).update(summary=call.summary)
 
 
 async def end_stale(join_timeout_s: float, orphan_after_s: float,

@@ -45,11 +45,20 @@ class Store(Protocol):
     async def get(self, call_id: int) -> Live | None: ...
     async def forget(self, call_id: int) -> None: ...
     async def all(self) -> list[Live]: ...
+    async def dialogue(self, call_id: int) -> dict | None: ...
+    async def save_dialogue(self, call_id: int, data: dict) -> None: ...
 
 
 class MemoryStore:
     def __init__(self) -> None:
         self._calls: dict[int, Live] = {}
+        self._dialogues: dict[int, dict] = {}
+
+    async def dialogue(self, call_id: int) -> dict | None:
+        return self._dialogues.get(call_id)
+
+    async def save_dialogue(self, call_id: int, data: dict) -> None:
+        self._dialogues[call_id] = data
 
     async def attach(self, call_id: int, now: float, max_seconds: int,
                      silence_seconds: int) -> None:
@@ -67,6 +76,7 @@ class MemoryStore:
 
     async def forget(self, call_id: int) -> None:
         self._calls.pop(call_id, None)
+        self._dialogues.pop(call_id, None)
 
     async def all(self) -> list[Live]:
         return list(self._calls.values())
@@ -125,9 +135,20 @@ class RedisStore:
 
     async def forget(self, call_id: int) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.delete(self.key(call_id))
+            pipe.delete(self.key(call_id), self.dialogue_key(call_id))
             pipe.srem(self.IDS, call_id)
             await pipe.execute()
+
+    @staticmethod
+    def dialogue_key(call_id: int) -> str:
+        return f"propertyhub:call:{call_id}:dialogue"
+
+    async def dialogue(self, call_id: int) -> dict | None:
+        raw = await self.redis.get(self.dialogue_key(call_id))
+        return json.loads(raw) if raw else None
+
+    async def save_dialogue(self, call_id: int, data: dict) -> None:
+        await self.redis.set(self.dialogue_key(call_id), json.dumps(data), ex=24 * 3600)
 
     async def all(self) -> list[Live]:
         ids = [int(i) for i in await self.redis.smembers(self.IDS)]

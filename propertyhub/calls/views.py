@@ -25,8 +25,8 @@ _call = CallPublic()
 
 async def _with_transcript(call) -> dict:
     turns = await transcript.transcript(call.id)
-    return _call.dump({**{k: getattr(call, k) for k in _call.fields if k != "transcript"},
-                       "transcript": turns})
+    fields = {k: getattr(call, k) for k in _call.fields if k not in ("transcript", "questions")}
+    return _call.dump({**fields, "questions": call.questions or [], "transcript": turns})
 
 
 @bp.post("/start")

@@ -41,6 +41,14 @@ class Lead(Model):
     message = fields.TextField(default="")
     phone = fields.CharField(max_length=32, null=True)
     notes = fields.TextField(default="")
+    # A lead from a call: one per call, updated as the call goes on.
+    call = fields.ForeignKeyField("models.CallLog", related_name="leads", null=True,
+                                  on_delete=fields.SET_NULL)
+    requested_from = fields.DatetimeField(null=True)  # the viewing the buyer asked for
+    requested_to = fields.DatetimeField(null=True)
+    contact_name = fields.CharField(max_length=120, null=True)
+    contact_email = fields.CharField(max_length=254, null=True)
+    summary = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -38,6 +38,15 @@ class LeadPublic(Schema):
     message = fields.String(dump_only=True)
     phone = fields.String(dump_only=True, allow_none=True)
     notes = fields.String(dump_only=True)
+    call_id = fields.Integer(dump_only=True, allow_none=True,
+                             metadata={"description": "the call this lead came from"})
+    requested_from = fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "the viewing time the buyer asked for (listing's local time)"})
+    requested_to = fields.AwareDateTime(dump_only=True, allow_none=True)
+    contact_name = fields.String(dump_only=True, allow_none=True)
+    contact_email = fields.String(dump_only=True, allow_none=True)
+    summary = fields.Dict(dump_only=True, allow_none=True,
+                          metadata={"description": "the call's summary (see CallPublic)"})
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
 

@@ -49,6 +49,8 @@ class Property(Model):
     state = fields.CharField(max_length=64, default="")
     postal_code = fields.CharField(max_length=20, default="")
     country = fields.CharField(max_length=2, default="US")
+    # IANA time zone ("America/Chicago"): viewing times are the listing's local times.
+    time_zone = fields.CharField(max_length=64, default="")
     latitude = fields.FloatField(null=True)
     longitude = fields.FloatField(null=True)
     amenities = fields.JSONField(default=list)

@@ -7,6 +7,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from propertyhub.common.openapi import page_of
 from propertyhub.common.schemas import StrictSchema
 from propertyhub.listings.models import ListingStatus, ListingType, PropertyType
+from propertyhub.listings.timezones import known_zones
 
 MAX_PRICE = 10**12
 
@@ -14,6 +15,11 @@ MAX_PRICE = 10**12
 def _year_ok(value: int) -> None:
     if not 1600 <= value <= datetime.now(UTC).year + 5:
         raise ValidationError("not a plausible year")
+
+
+def _zone_ok(value: str) -> None:
+    if value and value not in known_zones():
+        raise ValidationError("not an IANA time zone such as America/Chicago")
 
 
 class PropertyWrite(StrictSchema):
@@ -40,6 +46,9 @@ class PropertyWrite(StrictSchema):
     latitude = fields.Float(load_default=None, allow_none=True, validate=validate.Range(-90, 90))
     longitude = fields.Float(load_default=None, allow_none=True,
                              validate=validate.Range(-180, 180))
+    time_zone = fields.String(load_default="", validate=_zone_ok, metadata={
+        "description": "IANA time zone of the home (viewing times are local); default: the "
+                       "main one of its US state"})
     amenities = fields.List(fields.String(validate=validate.Length(1, 60)), load_default=list,
                             validate=validate.Length(max=50))
     images = fields.List(fields.Url(schemes={"http", "https"}), load_default=list,
@@ -82,6 +91,7 @@ class PropertyPublic(Schema):
     country = fields.String(dump_only=True)
     latitude = fields.Float(dump_only=True, allow_none=True)
     longitude = fields.Float(dump_only=True, allow_none=True)
+    time_zone = fields.String(dump_only=True)
     amenities = fields.List(fields.String(), dump_only=True)
     images = fields.List(fields.String(), dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)

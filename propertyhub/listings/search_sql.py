@@ -21,7 +21,7 @@ COUNT_CAP = 10_000
 COLUMNS = (
     "id, owner_id, title, description, property_type, listing_type, status, price, currency, "
     "bedrooms, bathrooms, area_sqft, year_built, address, city, state, postal_code, country, "
-    "latitude, longitude, amenities, images, created_at, updated_at"
+    "latitude, longitude, time_zone, amenities, images, created_at, updated_at"
 )
 
 

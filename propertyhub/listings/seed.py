@@ -26,6 +26,7 @@ from propertyhub.config import Settings
 from propertyhub.db import is_postgres, tortoise_config
 from propertyhub.listings import seed_data as D
 from propertyhub.listings.text import search_text
+from propertyhub.listings.timezones import zone_for
 
 DEMO_PASSWORD = "propertyhub-demo"
 BATCH = 20_000
@@ -33,7 +34,7 @@ REBUILD_INDEXES_FROM = 50_000
 COLUMNS = ("owner_id", "title", "description", "property_type", "listing_type", "status",
            "price", "currency", "bedrooms", "bathrooms", "area_sqft", "year_built", "address",
            "city", "city_key", "state", "postal_code", "country", "latitude", "longitude",
-           "amenities", "images", "search_text", "created_at", "updated_at")
+           "time_zone", "amenities", "images", "search_text", "created_at", "updated_at")
 STATUSES = (["active"] * 95) + ["pending", "pending", "sold", "rented", "withdrawn"]
 
 
@@ -76,7 +77,7 @@ def listing_rows(n: int, owners: list[int], rng: random.Random, now: datetime,
         row = (_pick_owner(rng, owners), title, description, ptype, listing_type,
                rng.choice(STATUSES), price, "USD", beds, baths, area, year, address, city,
                city.casefold(), state, f"{zip3}{rng.randint(0, 99):02d}", "US", lat, lng,
-               json.dumps(amenities), json.dumps(images),
+               zone_for(None, state), json.dumps(amenities), json.dumps(images),
                search_text(title, description, address, city),
                created if pg else str(created), updated if pg else str(updated))
         yield row

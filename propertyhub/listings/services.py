@@ -17,6 +17,7 @@ from propertyhub.listings import search
 from propertyhub.listings.models import ListingStatus, Property
 from propertyhub.listings.search_params import SearchParams
 from propertyhub.listings.text import search_text
+from propertyhub.listings.timezones import zone_for
 
 OWNER_ROLES = ("seller", "agent")
 
@@ -32,6 +33,10 @@ def _derived(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _zone(listing: Property) -> None:
+    listing.time_zone = zone_for(listing.time_zone, listing.state)
+
+
 def _refresh_search_text(listing: Property) -> None:
     listing.search_text = search_text(listing.title, listing.description, listing.address,
                                       listing.city)
@@ -39,6 +44,7 @@ def _refresh_search_text(listing: Property) -> None:
 
 async def create(owner_id: int, fields: dict[str, Any]) -> Property:
     listing = Property(owner_id=owner_id, **_derived(fields))
+    _zone(listing)
     _refresh_search_text(listing)
     await listing.save()
     return listing
@@ -91,6 +97,9 @@ async def update(owner_id: int, listing_id: int, changes: dict[str, Any]) -> Pro
         raise ApiError.validation({"latitude": ["latitude and longitude go together"]})
     for name, value in _derived(changes).items():
         setattr(listing, name, value)
+    if "time_zone" in changes or "state" in changes:
+        listing.time_zone = changes.get("time_zone") or ""
+        _zone(listing)
     _refresh_search_text(listing)
     await listing.save()
     return listing

@@ -6,50 +6,57 @@ from typing import Any
 
 import pytest
 
-from propertyhub.calls.engine import CallContext, RuleBrain
+from propertyhub.calls.agent.brain import AgentBrain
+from propertyhub.calls.agent.types import CallContext
 
 LISTING = {"id": 1, "price": 450_000, "currency": "USD", "listing_type": "sale",
            "bedrooms": 3, "bathrooms": 2.5, "area_sqft": 1800, "address": "12 Oak Street",
            "city": "Austin", "state": "TX", "year_built": 1998, "property_type": "house",
-           "status": "active", "amenities": ["pool"]}
+           "status": "active", "amenities": ["pool"], "title": "Sunny family home",
+           "description": "", "time_zone": "America/Chicago", "postal_code": "78701"}
 
 
 class NoTools:
-    async def search(self, filters: dict[str, Any], limit: int) -> list[dict[str, Any]]:
-        return []
+    async def listing(self, listing_id: int) -> dict[str, Any] | None:
+        return None
 
-    async def seller_listings(self, limit: int) -> list[dict[str, Any]]:
-        return []
+    async def search(self, filters, limit, *, sort, near=None):
+        return 0, "eq", []
 
-    async def record_lead(self, message: str, phone: str | None) -> dict[str, Any]:
-        return {"id": 9}
+    async def seller_listings(self, filters, limit, *, sort):
+        return 0, "eq", []
+
+    async def save_lead(self, dialogue, note: str) -> int:
+        return 9
 
     async def hand_over(self) -> dict[str, Any] | None:
         return {"id": 5, "name": "Sam"}
 
-    async def record_question(self, text: str) -> None:
+    async def note_question(self, question: dict[str, Any]) -> None:
         return None
+
+    async def seller_catalogue(self) -> list[dict[str, Any]]:
+        return []
 
 
 async def say(persona: str, text: str):
     ctx = CallContext(LISTING, "Ava", persona, "Pat")
-    return await RuleBrain().reply(ctx, text, NoTools())
+    return await AgentBrain().reply(ctx, text, NoTools())
 
 
 @pytest.mark.parametrize(("persona", "question", "answer"), [
     ("", "How big is it?", "It's 1,800 square feet."),
     ("A formal, professional assistant", "How big is it?", "It is 1,800 square feet."),
-    ("Formal", "Does it have a gym?", "No, it does not have a gym."),
+    ("Formal", "Does it have a gym?", "No, a gym is not listed for it."),
     ("Formal", "hello", "Good day. I am Ava. Ask me anything about this home."),
     ("Formal", "bye", "Thank you for calling. Goodbye."),
     ("Warm and upbeat local expert", "How big is it?",
      "Great question! It's 1,800 square feet."),
     ("warm", "bye", "Thanks so much for calling! Have a wonderful day. Goodbye."),
     ("Brief, to the point", "Can I talk to a person?",
-     "I'm connecting you with Sam, who works with the seller."),
+     "I'm passing you to Sam, who works with the seller."),
     ("brief", "I'd like a viewing",
-     "I've passed your request to the seller, who will confirm a time with you. "
-     "What's the best number to reach you?"),
+     "I'd be happy to arrange a viewing. What day and time would suit you?"),
 ])
 async def test_the_persona_sets_the_wording(persona, question, answer):
     reply = await say(persona, question)
@@ -60,6 +67,9 @@ async def test_the_persona_sets_the_wording(persona, question, answer):
 async def test_the_persona_never_changes_the_facts():
     plain = await say("", "How much is it?")
     formal = await say("formal", "How much is it?")
+    brief = await say("brief, to the point", "How much is it?")
 
-    assert (formal.intent, formal.data) == (plain.intent, plain.data) == (
-        "price", {"property_id": 1})
+    assert formal.text == "The asking price is $450,000." == plain.text
+    assert (formal.intent, formal.data) == (plain.intent, plain.data) == \
+        (brief.intent, brief.data)
+    assert plain.data["fields"] == {"price": 450_000}

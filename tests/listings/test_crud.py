@@ -21,7 +21,8 @@ async def test_seller_lists_a_home_and_anyone_reads_it(client):
         "id", "owner_id", "title", "description", "property_type", "listing_type", "status",
         "price", "currency", "bedrooms", "bathrooms", "area_sqft", "year_built", "address",
         "city", "state", "postal_code", "country", "latitude", "longitude", "amenities",
-        "images", "created_at", "updated_at"}
+        "images", "created_at", "updated_at", "time_zone"}
+    assert listing["time_zone"] == "America/Chicago"  # Texas, when the seller names none
 
 
 async def test_buyers_cannot_list_and_anonymous_must_sign_in(client):

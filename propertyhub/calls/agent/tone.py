@@ -10,22 +10,52 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:  # the engine imports this module
-    from propertyhub.calls.engine import Reply
+R = TypeVar("R", bound=Any)  # a reply: anything with `text` and `intent`
 
 TONE_WORDS = {
     "formal": ("formal", "professional", "polite", "courteous", "precise"),
     "warm": ("warm", "friendly", "cheerful", "enthusiastic", "upbeat", "bubbly"),
     "brief": ("brief", "concise", "short", "to the point", "direct", "terse"),
 }
-CONTRACTIONS = {"it's": "it is", "doesn't": "does not", "don't": "do not",
-                "couldn't": "could not", "i've": "I have", "i'm": "I am",
-                "they'll": "they will", "you'd": "you would", "what's": "what is"}
+CONTRACTIONS = {
+    "it's": "it is",
+    "doesn't": "does not",
+    "don't": "do not",
+    "couldn't": "could not",
+    "i've": "I have",
+    "i'm": "I am",
+    "they'll": "they will",
+    "you'd": "you would",
+    "what's": "what is",
+    "isn't": "is not",
+    "aren't": "are not",
+    "can't": "cannot",
+    "i'll": "I will",
+    "you're": "you are",
+    "there's": "there is",
+    "they're": "they are",
+    "you'll": "you will",
+    "i'd": "I would",
+    "won't": "will not",
+}
 _CONTRACTION = re.compile(r"\b(" + "|".join(re.escape(c) for c in CONTRACTIONS) + r")\b", re.I)
-_FACTS = {"price", "bedrooms", "bathrooms", "area", "address", "year_built", "property_type",
-          "status", "amenity"}
+_FACTS = {
+    "price",
+    "bedrooms",
+    "bathrooms",
+    "area",
+    "address",
+    "year_built",
+    "property_type",
+    "status",
+    "amenity",
+    "postal_code",
+    "city",
+    "listing_type",
+    "summary",
+}
 
 
 def tone_of(persona: str) -> str | None:
@@ -43,7 +73,7 @@ def _formal(text: str) -> str:
         return word[0].upper() + word[1:] if match.group(1)[0].isupper() else word
 
     text = text.replace("Thanks for calling! Goodbye.", "Thank you for calling. Goodbye.")
-    text = text.replace("Hello!", "Good day.")
+    text = text.replace("Hello!", "Good day.").replace("Hi again!", "Good day.")
     return _CONTRACTION.sub(expand, text)
 
 
@@ -55,7 +85,7 @@ def _brief(text: str) -> str:
     return first + "."
 
 
-def speak(persona: str, reply: Reply) -> Reply:
+def speak(persona: str, reply: R) -> R:
     tone = tone_of(persona)
     if tone == "formal":
         return replace(reply, text=_formal(reply.text))

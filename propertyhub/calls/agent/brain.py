@@ -1,0 +1,59 @@
+"""The agent: understands a turn, answers every question in it, in order, in one reply.
+
+Each answer is built from the platform's data through the call's tools and carries the
+rule and the data it used (`data.answers`). What the data has no field for is said
+honestly and noted for the seller (quoting the listing's description only where it says
+so literally). Nothing personal leaves; nothing is promised on the seller's behalf.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from propertyhub.calls.agent.dialogue import Dialogue
+from propertyhub.calls.agent.respond import Responder
+from propertyhub.calls.agent.tone import speak
+from propertyhub.calls.agent.types import Answer, CallContext, Reply, Tools
+from propertyhub.calls.agent.understand import Context, understand
+
+
+def _names(full: str) -> tuple[str, ...]:
+    low = full.lower().strip()
+    return (low, low.split()[0]) if low else ()
+
+
+class AgentBrain:
+    async def reply(
+        self,
+        ctx: CallContext,
+        text: str,
+        tools: Tools,
+        dialogue: Dialogue | None = None,
+        turn: int | None = None,
+    ) -> Reply:
+        dialogue = dialogue if dialogue is not None else Dialogue()
+        understanding = Context(
+            ctx.vocab,
+            ctx.now or datetime.now(),
+            last_answer=dialogue.last_answer,
+            has_list=bool(dialogue.last_list),
+            pending=dialogue.pending,
+            viewing=dialogue.viewing is not None,
+            searched=bool(dialogue.search_filters),
+            seller_names=_names(ctx.seller_name),
+            people=tuple(n for p in ctx.people for n in _names(p)),
+        )
+        asks = understand(text, understanding)
+        responder = Responder(ctx, tools, dialogue, turn, text)
+        answers: list[Answer] = []
+        for n, ask in enumerate(asks):
+            answers.extend(await responder.answer(ask, last=n == len(asks) - 1))
+        if not answers:
+            answers = [Answer("smalltalk", "acknowledged", "Sure — what would you like to know about it?")]
+        dialogue.turns += 1
+        if answers:
+            dialogue.last_answer = answers[-1].intent
+        said = " ".join(a.text for a in answers)
+        first = answers[0]
+        data = {**first.data, "rule": first.rule, "answers": [a.as_data() for a in answers]}
+        return speak(ctx.persona, Reply(said, first.intent, data, end_call=any(a.end_call for a in answers)))

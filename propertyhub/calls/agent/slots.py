@@ -1,0 +1,282 @@
+"""Search filters read from a buyer's words: the same filters REST search has.
+
+Cities are matched against the live vocabulary (every city with listings, read from
+the database) and a list of well-known cities, so that a city with nothing listed is
+still understood and answered honestly. Prices follow the words around them: "four
+fifty" is 450,000 for a home to buy and "fourteen fifty a month" is 1,450.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from propertyhub.calls.agent.lexicon import (
+    AMENITIES,
+    CITY_ALIASES,
+    KNOWN_CITIES,
+    PROPERTY_TYPES,
+    REGIONS,
+    STATES,
+)
+
+FILTER_KEYS = (
+    "city",
+    "state",
+    "property_type",
+    "listing_type",
+    "min_price",
+    "max_price",
+    "min_bedrooms",
+    "max_bedrooms",
+    "min_bathrooms",
+    "min_area",
+    "max_area",
+    "amenities",
+    "near_listing",
+)
+
+
+@dataclass
+class Vocabulary:
+    """What the agent can recognise by name: cities (with their states) from the database."""
+
+    cities: dict[str, str] = field(default_factory=dict)  # lower-case name -> as written
+
+    def __post_init__(self) -> None:
+        for city in KNOWN_CITIES:
+            self.cities.setdefault(city.lower().replace(".", ""), city)
+        self._names = sorted(self.cities, key=len, reverse=True)
+        self._pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in self._names) + r")\b")
+
+    def city_in(self, text: str) -> tuple[str, int] | None:
+        """The city named in the text (longest name first) and where."""
+        text = re.sub(
+            r"\b(?:washington state|state of washington|new york state)\b", " ", text.replace(".", "")
+        )
+        for alias, city in sorted(CITY_ALIASES.items(), key=lambda a: -len(a[0])):
+            m = re.search(rf"\b{re.escape(alias)}\b", text)
+            if m and not re.search(rf"\bsouth {re.escape(alias)}\b", text):
+                return self.cities.get(city.lower().replace(".", ""), city), m.start()
+        m = self._pattern.search(text)
+        if m:
+            return self.cities[m.group(1)], m.start()
+        # Speech-to-text spellings of a known city ("san antonyo", "hueston").
+        for size in (3, 2, 1):
+            grams = text.split()
+            for i in range(len(grams) - size + 1):
+                gram = " ".join(grams[i : i + size])
+                if len(gram) < 5:
+                    continue
+                found = process.extractOne(gram, self._names, scorer=fuzz.ratio, score_cutoff=88)
+                if found:
+                    return self.cities[found[0]], text.find(gram)
+        return None
+
+
+def _phrases(table: dict[str, tuple[str, ...]], text: str) -> list[tuple[int, str]]:
+    found = []
+    for key, phrases in table.items():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            m = re.search(rf"\b{re.escape(phrase)}\b", text)
+            if m:
+                found.append((m.start(), key))
+                break
+    return sorted(found)
+
+
+def amenities_in(text: str) -> list[tuple[int, str]]:
+    found = _phrases(AMENITIES, text)
+    keys = {k for _, k in found}
+    # "park" inside "parking lot"/"garage" questions: the garage answers it.
+    if "garage" in keys and "parking" in keys and not re.search(r"\bparking\b", text):
+        found = [(p, k) for p, k in found if k != "parking"]
+    # "pool" of "car pool", "deck" of "on deck": leave these to their readers.
+    return found
+
+
+def property_types_in(text: str) -> list[str]:
+    types = [key for _, key in _phrases(PROPERTY_TYPES, text)]
+    if "land" in types and re.search(r"\b(parking lot|the lot|lot size|a lot of|lots of)\b", text):
+        types.remove("land")
+    return types
+
+
+def listing_type_in(text: str) -> str | None:
+    rent = re.search(
+        r"\b(for rent|to rent|rent|rentals?|renting|lease|leasing|for lease|"
+        r"a month|per month|monthly|/mo)\b",
+        text,
+    )
+    sale = re.search(r"\b(for sale|to buy|buy|buying|purchase|purchasing|to own|sale)\b", text)
+    if rent and not sale:
+        return "rent"
+    if sale and not rent:
+        return "sale"
+    return None
+
+
+def state_in(text: str) -> str | None:
+    for name, code in sorted(STATES.items(), key=lambda s: -len(s[0])):
+        if re.search(rf"\b{name}\b", text):
+            return code
+    m = re.search(r"\bin (tx|ut|co|wa|ca|ny|fl|az|il)\b", text)
+    return m.group(1).upper() if m else None
+
+
+_NUM = r"\$?(\d+(?:\.\d+)?)"
+
+
+def _amount(m: re.Match, group: int) -> float:
+    """A price token, with a colloquial "4 50" (four fifty) read as 450."""
+    value = float(m.group(group))
+    tail = m.group(group + 1) if m.re.groups > group else None
+    if tail and value < 100 and 10 <= float(tail) <= 99:
+        value = value * 100 + float(tail)
+    return value
+
+
+def _scaled(value: float, context: str | None) -> int:
+    """Whole dollars from what was said: "under 500" for a home to buy is 500,000."""
+    if context == "rent":
+        return int(value * 1000) if value < 10 else int(value)
+    if value < 10:  # "under 2" (million)
+        return int(value * 1_000_000) if context == "sale" else int(value * 1000)
+    if value < 1000:
+        return int(value * 1000)
+    if context == "sale" and value < 10_000:
+        return int(value * 1000)
+    return int(value)
+
+
+_PAIR = rf"{_NUM}(?:\s(\d{{2}})(?!\d))?"
+_MAX = (
+    r"under|below|less than|no more than|not more than|max(?:imum)?(?: of)?|up to|upto|"
+    r"at most|cheaper than|within|budget is|budget of|budget|not over|no higher than|"
+    r"less then|lower than|tops|top out at|no more then"
+)
+_MIN = (
+    r"over|above|more than|at least|minimum(?: of)?|starting at|upwards of|north of|"
+    r"no less than|bigger than|larger than|higher than|from"
+)
+_ABOUT = r"around|about|roughly|approximately|approx|near|close to|ballpark|somewhere around"
+
+
+def prices_in(text: str, context: str | None) -> dict[str, int]:
+    """min_price / max_price from the words around the numbers."""
+    out: dict[str, int] = {}
+    # Square feet, bedrooms, times, and phone numbers are not prices.
+    plain = re.sub(
+        r"\d+(?:\.\d+)?\s*(?:\+|plus|or more|or fewer|or less)?\s*(?:full\s+)?"
+        r"(?:square feet|sq|feet|foot|footage|bed\w*|bath\w*|br\b|"
+        r"ba\b|car\b|cars\b|acres?|years?|months? free|stor\w+|floors?\b|pm\b|"
+        r"am\b|oclock)",
+        " ",
+        text,
+    )
+    m = re.search(rf"\b(?:between|from)\s+{_PAIR}\s+(?:and|to|-)\s+{_PAIR}", plain) or re.search(
+        rf"{_PAIR}\s*(?:to|-)\s*{_PAIR}\s*(?:dollars|a month|per month|k\b|$)", plain
+    )
+    if m:
+        low, high = _amount(m, 1), _amount(m, 3)
+        if low < high / 10 and high >= 1000:  # "between four and five hundred thousand"
+            scale = 10 ** (len(str(int(high))) - len(str(int(low))))
+            while low * scale > high and scale > 1:
+                scale //= 10
+            low *= scale
+        high_value = _scaled(high, context)
+        low_value = (
+            _scaled(low, context)
+            if low >= 1000 or high < 1000 or context == "rent"
+            else int(low * high_value / high)
+        )
+        out["min_price"], out["max_price"] = low_value, high_value
+        return out
+    if (m := re.search(rf"\b(?:{_MAX})\s+{_PAIR}", plain)) or (
+        m := re.search(
+            rf"{_PAIR}\s+(?:or less|or under|or below|max|maximum|tops|or cheaper|"
+            r"at the most|at most)\b",
+            plain,
+        )
+    ):
+        out["max_price"] = _scaled(_amount(m, 1), context)
+    if (m := re.search(rf"\b(?:{_MIN})\s+{_PAIR}", plain)) or (
+        m := re.search(rf"{_PAIR}\s+(?:or more|plus|and up|or above|or higher|minimum)\b", plain)
+    ):
+        out["min_price"] = _scaled(_amount(m, 1), context)
+    if not out and (
+        m := re.search(rf"\b(?:{_ABOUT})\s+{_PAIR}", plain)
+        or re.search(rf"{_PAIR}\s*(?:ish|range|or so)\b", plain)
+    ):
+        middle = _scaled(_amount(m, 1), context)
+        out["min_price"], out["max_price"] = round(middle * 0.9), round(middle * 1.1)
+    return out
+
+
+def rooms_in(text: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    if re.search(r"\bstudios?\b", text):
+        out["max_bedrooms"] = 0
+    bed = r"(?:bed|beds|bedroom|bedrooms|br|bd|bdr|bdrm|bdrms|bedder)\b"
+    if m := re.search(rf"\b(?:at most|no more than|up to|max|maximum)\s+(\d+)\s*{bed}", text):
+        out["max_bedrooms"] = int(m.group(1))
+    elif (m := re.search(rf"\b(\d+)\s*(?:\+|plus|or more)?\s*{bed}", text)) or (
+        m := re.search(r"\bbedrooms?\s*(?:at least|min(?:imum)?)?\s*(\d+)\b", text)
+    ):
+        out["min_bedrooms"] = int(m.group(1))
+    bath = r"(?:full\s+)?(?:bath|baths|bathroom|bathrooms|ba)\b"
+    if m := re.search(rf"\b(\d+(?:\.5)?)\s*(?:\+|plus|or more)?\s*{bath}", text):
+        out["min_bathrooms"] = float(m.group(1))
+    return out
+
+
+def area_in(text: str) -> dict[str, int]:
+    unit = r"(?:square feet|sq|feet|foot)\b"
+    if m := re.search(rf"\b(?:{_MAX})\s+(\d+)\s*{unit}", text):
+        return {"max_area": int(float(m.group(1)))}
+    if m := re.search(rf"\b(\d+)\s*{unit}\s*(?:or less|max|or smaller)\b", text):
+        return {"max_area": int(float(m.group(1)))}
+    if m := re.search(rf"\b(\d+)\s*{unit}", text):
+        return {"min_area": int(float(m.group(1)))}
+    return {}
+
+
+NEAR = re.compile(
+    r"\b(near here|around here|close by|nearby|near by|near this|close to this|"
+    r"close to here|in the area|in this area|same area|same neighborhood|"
+    r"around this|near it|close to it|in the neighborhood|around there|"
+    r"near there|close to there|this area|the area)\b"
+)
+
+
+def region_in(text: str) -> tuple[str, ...] | None:
+    for name, cities in REGIONS.items():
+        if re.search(rf"\b{name}\b", text):
+            return cities
+    return None
+
+
+def filters_in(text: str, vocab: Vocabulary, *, city_of_call: str | None = None) -> dict[str, Any]:
+    """Every filter the words carry (the caller merges them with the dialogue's)."""
+    found: dict[str, Any] = {}
+    city = vocab.city_in(text)
+    if city is not None:
+        found["city"] = city[0]
+    if state := state_in(text):
+        found["state"] = state
+    if types := property_types_in(text):
+        found["property_type"] = types
+    listing_type = listing_type_in(text)
+    if listing_type:
+        found["listing_type"] = listing_type
+    found.update(rooms_in(text))
+    found.update(area_in(text))
+    found.update(prices_in(text, listing_type))
+    if amenities := [a for _, a in amenities_in(text)]:
+        found["amenities"] = sorted(set(amenities))
+    if NEAR.search(text):
+        found["near_listing"] = True
+    return found

@@ -1,0 +1,460 @@
+"""What the buyer asked: a turn split into its questions, each one scored against the
+intents (not first match), with its slots and which listing it is about.
+
+Order of weighing, strongest first: attempts to steer the agent (injection), requests
+for someone's personal data, negotiation, a human, a goodbye that is really one, a
+viewing, contact details, the seller's other listings, a search, then facts about a
+listing (several per question: "beds and baths"), subjects the data has no field for,
+and conversation (greetings, thanks, off-topic, ambiguous).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from propertyhub.calls.agent import patterns as P
+from propertyhub.calls.agent.contacts import contact
+from propertyhub.calls.agent.lexicon import TOPICS
+from propertyhub.calls.agent.numbers import digitize
+from propertyhub.calls.agent.slots import (
+    Vocabulary,
+    amenities_in,
+    filters_in,
+    region_in,
+)
+from propertyhub.calls.agent.text import normalize
+from propertyhub.calls.agent.when import find_part, find_time, find_window
+
+_JOIN = r"(?:and|also|plus|but|then|oh and|and also|and then)"
+_SPLIT = re.compile(
+    rf"(?:\s*,\s*(?:{_JOIN}\s+)?|\s+{_JOIN}\s+)"
+    rf"(?=(?:is|are|does|do|did|can|could|would|will|what|how|when|where|"
+    rf"which|who|any|tell|give|show|i would like|i want|may i|whats|has|"
+    rf"have|i need|i am|we are|my|the|it|its|and)\b)"
+)
+_TOPIC_PHRASES = sorted(
+    ((p, topic) for topic, (asks, _) in TOPICS.items() for p in asks), key=lambda pt: -len(pt[0])
+)
+
+
+@dataclass
+class Ask:
+    intent: str
+    rule: str
+    clause: str
+    pos: int = 0
+    slots: dict[str, Any] = field(default_factory=dict)
+    ref: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    """What understanding needs from the conversation so far."""
+
+    vocab: Vocabulary
+    now: datetime
+    last_answer: str | None = None  # intent of the agent's last answer
+    has_list: bool = False
+    pending: str | None = None  # "viewing" while the agent waits for a time
+    viewing: bool = False  # a viewing has been asked for: a new time changes it
+    searched: bool = False  # a search was made in this call
+    seller_names: tuple[str, ...] = ()  # first names / full names of the seller
+    people: tuple[str, ...] = ()  # names of the seller's human agents
+
+
+def clauses(text: str) -> list[tuple[int, str]]:
+    """(position, clause) for each question of the turn."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for sentence in text.split("|"):
+        start = 0
+        parts = []
+        for m in _SPLIT.finditer(sentence):
+            if m.start() > start:
+                parts.append(sentence[start : m.start()])
+            start = m.end()
+        parts.append(sentence[start:])
+        for part in parts:
+            part = part.strip(" ,")
+            if part:
+                out.append((pos, part))
+                pos += 1
+    return out
+
+
+_NOT_TOPIC = re.compile(r"\b(?:parking lot|a lot|lots of|the land (?:lord|line))\b")
+
+
+def topics_in(text: str) -> list[tuple[int, str, str]]:
+    """(position, topic, the phrase said) — longest phrases first; a phrase inside one
+    already matched ("water" in "water heater") is not another topic."""
+    found: dict[str, tuple[int, str]] = {}
+    taken: list[tuple[int, int]] = [m.span() for m in _NOT_TOPIC.finditer(text)]
+    for phrase, topic in _TOPIC_PHRASES:
+        if topic in found:
+            continue
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+            if not any(a <= m.start() < b for a, b in taken):
+                found[topic] = (m.start(), phrase)
+                taken.append(m.span())
+                break
+    return sorted((pos, topic, phrase) for topic, (pos, phrase) in found.items())
+
+
+_RANKS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1}
+
+
+def reference(clause: str) -> dict[str, Any]:
+    """Which listing the clause is about, as said: a rank in the last list, "this" (the
+    call's listing), "that"/"it" (the one being talked about), or describing words."""
+    if m := (
+        re.search(
+            r"\b(1st|2nd|3rd|4th|5th|last) (?:one|listing|place|house|home|option|"
+            r"property|unit|condo|apartment|townhouse|townhome|rental|lot|result|"
+            r"match)s?\b",
+            clause,
+        )
+        or re.search(
+            r"^(?:and |what about |how about |ok )?(?:the )?(1st|2nd|3rd|last)\b"
+            r"\s*(?:$|,|one\b)",
+            clause,
+        )
+    ):
+        return {"rank": _RANKS[m.group(1)]}
+    if m := re.search(r"\bnumber (\d)\b", clause):
+        return {"rank": int(m.group(1))}
+    if re.search(r"\b(?:either|both|each|any) of (?:them|those|these)\b|\bboth\b", clause):
+        return {"all": True}
+    if re.search(
+        r"\b(?:this|back to|going back to|the one i am calling about|"
+        r"the one we were talking about first)\b(?! (?:week|weekend|morning|"
+        r"afternoon|evening|year|month|saturday|sunday|monday|tuesday|wednesday|"
+        r"thursday|friday|coming|area))",
+        clause,
+    ):
+        return {"this": True}
+    if re.search(r"\b(?:that|those|there|that one|that place)\b", clause):
+        return {"that": True}
+    if re.search(r"\b(?:it|its)\b", clause):
+        return {"it": True}
+    if P.NAMED.search(clause) or re.search(r"\bthe one (?:on|in|at|near|with)\b", clause):
+        return {"words": True}
+    return {}
+
+
+def _fact_asks(clause: str, pos: int) -> list[Ask]:
+    """Facts, amenities and subjects without a field, in the order they were asked."""
+    found: list[tuple[int, Ask]] = []
+    found_topics = topics_in(clause)
+    topics = [(at, topic) for at, topic, _ in found_topics]
+    covered: list[tuple[int, int]] = []
+    for at, topic, phrase in found_topics:
+        found.append((at, Ask("topic", f"topic:{topic}", clause, pos, {"topic": topic, "phrase": phrase})))
+        covered.append((at, at + len(phrase)))
+
+    def inside_topic(at: int) -> bool:
+        return any(a <= at < b for a, b in covered)
+
+    for at, amenity in amenities_in(clause):
+        if not inside_topic(at):
+            found.append((at, Ask("amenity", f"amenity:{amenity}", clause, pos, {"amenity": amenity})))
+    money_topics = {
+        "HOA fees",
+        "deposit",
+        "utilities",
+        "property taxes",
+        "insurance",
+        "pet rules",
+        "specials",
+        "lease terms",
+        "parking details",
+    }
+    for intent, pattern in P.FACTS.items():
+        m = pattern.search(clause)
+        if not m or inside_topic(m.start()):
+            continue
+        if intent == "price" and any(t in money_topics for _, t in topics):
+            continue  # "how much is the deposit" asks about the deposit
+        if intent == "status" and (topics or any(k.intent == "amenity" for _, k in found)):
+            continue  # "is fiber internet available" asks about the internet
+        if intent == "area" and any(t == "lot size" for _, t in topics):
+            continue
+        if (
+            intent == "bedrooms"
+            and re.search(r"\bstudio (?:space|apartment)\b", clause)
+            and "home office" in {t for _, t in topics}
+        ):
+            continue
+        if intent == "address" and re.search(
+            r"\bwhere (?:do|can|would|should) (?:i|we) "
+            r"park\b",
+            clause,
+        ):
+            continue
+        found.append((m.start(), Ask(intent, f"fact:{intent}", clause, pos)))
+    asks = [ask for _, ask in sorted(found, key=lambda f: f[0])]
+    # "how much is it, price-wise" said twice is one question.
+    seen, unique = set(), []
+    for ask in asks:
+        key = (ask.intent, ask.slots.get("amenity"), ask.slots.get("topic"))
+        if key not in seen:
+            seen.add(key)
+            unique.append(ask)
+    return unique
+
+
+def _is_goodbye(clause: str) -> bool:
+    guarded = P.NOT_GOODBYE.sub(" ", clause)
+    return bool(P.GOODBYE.search(guarded)) and not P.NOT_GOODBYE.search(clause)
+
+
+def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
+    place = bool(P.SEARCH_NOUN.search(clause))
+    if (
+        not place
+        and P.NAMED.search(clause)
+        and not re.search(r"\b(?:any|anything|something|find|looking for|search|show me)\b", clause)
+    ):
+        return False  # "is the victory park condo still available": a listing named
+    located = any(k in filters for k in ("city", "state", "near_listing"))
+    narrowing = any(
+        k in filters
+        for k in (
+            "min_price",
+            "max_price",
+            "min_bedrooms",
+            "max_bedrooms",
+            "min_bathrooms",
+            "min_area",
+            "max_area",
+            "property_type",
+            "listing_type",
+        )
+    )
+    if filters.get("amenities") and P.ANYTHING.search(clause):
+        narrowing = True  # "anything with an elevator"
+    if P.SEARCH.search(clause) and (place or located or narrowing):
+        return True
+    if located and (place or narrowing):
+        return True
+    # A refinement of the search made: "for sale", "what about in austin", "i meant denton".
+    if (
+        not filters
+        or not P.REFINE.search(clause)
+        or re.search(r"\b(?:does|do|is|has) (?:it|that|this|that one|there)\b", clause)
+    ):
+        return False
+    if ctx.last_answer == "search":
+        return True
+    return (
+        ctx.searched
+        and bool(
+            re.search(
+                r"\b(?:what about|how about|same thing|instead|"
+                r"i meant)\b",
+                clause,
+            )
+        )
+        and (located or narrowing)
+    )
+
+
+def _city_question(text: str, ctx: Context) -> bool:
+    """ "this is in san antone right", "is this fort worth or weatherford": which city."""
+    city = ctx.vocab.city_in(text)
+    if city is None or P.SEARCH_NOUN.search(text):
+        return False
+    before = text[: city[1]]
+    return bool(
+        re.search(
+            r"\b(?:is (?:it|this|that)(?: one| place| house)?(?: actually| really|"
+            r" located)?(?: in)?|(?:it|this|that) is (?:actually |really |located )?"
+            r"in)\s*$",
+            before,
+        )
+    )
+
+
+def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask]:
+    text = clause
+    if P.INJECTION.search(text):
+        return [Ask("refusal", "refusal:injection", clause, pos, {"kind": "injection"})]
+    details = contact(clause, clause, digitize(clause))
+    if P.PRIVACY.search(text) and not ({"phone", "email"} & set(details)):
+        return [Ask("refusal", "refusal:privacy", clause, pos, {"kind": "privacy"})]
+    if P.NEGOTIATION.search(text) and not re.search(r"\bnegotiable\b", text):
+        return [Ask("refusal", "refusal:negotiation", clause, pos, {"kind": "negotiation"})]
+    names = "|".join(re.escape(n) for n in (*ctx.people, *ctx.seller_names) if n)
+    if P.HANDOVER.search(text) or (
+        names
+        and re.search(
+            rf"\b(?:talk|speak|chat) (?:to|with) (?:{names})\b|\b(?:{names}) (?:call|contact|"
+            rf"text|reach) me\b|\b(?:have|can) (?:{names}) (?:call|contact)\b|\bis (?:{names})"
+            rf"\b.*\b(?:available|around|there|in)\b",
+            text,
+        )
+    ):
+        return [Ask("handover", "handover", clause, pos)]
+    if _is_goodbye(text):
+        return [Ask("goodbye", "goodbye", clause, pos)]
+    window = find_window(text, ctx.now)
+    viewing = P.VIEWING.search(text) and not re.search(
+        r"\bsee (?:the |other |more |any )"
+        r"(?:listings|photos|pictures|price)",
+        text,
+    )
+    timed = window is not None or find_part(text) or find_time(text, None)
+    if viewing or (
+        (ctx.pending == "viewing" or ctx.viewing)
+        and timed
+        and not P.QUESTION.search(re.sub(r"^(?:can|could) we (?:do|make it)\b", "", text))
+    ):
+        return [
+            Ask(
+                "viewing_request",
+                "viewing",
+                clause,
+                pos,
+                {
+                    "window": window,
+                    "part": find_part(text),
+                    "clock": find_time(text, find_part(text)),
+                    "contact": details,
+                },
+            )
+        ]
+    if (details and not P.QUESTION.search(re.sub(r"\b(?:is|at)\b", "", text))) or (
+        details and re.search(r"\b(?:my|name|number|email|reach me|call me|text me)\b", text)
+    ):
+        return [Ask("contact", "contact", clause, pos, {"contact": details})]
+    if P.SMALLTALK_STATEMENTS.search(text) and not P.QUESTION.search(text):
+        return [Ask("smalltalk", "smalltalk", clause, pos)]
+    if _city_question(text, ctx):
+        return [Ask("city", "fact:city", clause, pos)]
+    if region_in(text):
+        return [Ask("clarify", "clarify:region", clause, pos, {"cities": region_in(text)})]
+    if P.OUT_OF_SCOPE.search(text) and not P.FACTS["price"].search(text):
+        return [Ask("out_of_scope", "out_of_scope", clause, pos)]
+    filters = filters_in(text, ctx.vocab)
+    seller_names = "|".join(re.escape(n) for n in ctx.seller_names if n)
+    if P.SELLER_LISTINGS.search(text) or (
+        seller_names
+        and re.search(
+            rf"\b(?:{seller_names})\b.*\b(?:have|has|got|own|list|listed|selling|sell|renting|"
+            rf"else|other)\b",
+            text,
+        )
+    ):
+        return [Ask("seller_listings", "seller_listings", clause, pos, {"filters": filters})]
+    if _search_like(text, filters, ctx) and not P.FACTS["summary"].search(text):
+        return [Ask("search", "search", clause, pos, {"filters": filters})]
+    asks = _fact_asks(text, pos)
+    if asks:
+        return asks
+    if P.CLARIFY.search(text):
+        return [Ask("clarify", "clarify", clause, pos)]
+    if P.OUT_OF_SCOPE.search(text):
+        return [Ask("out_of_scope", "out_of_scope", clause, pos)]
+    if P.GREETING.match(text):
+        return [Ask("greeting", "greeting", clause, pos)]
+    if P.SMALLTALK.match(text) or P.SMALLTALK_STATEMENTS.search(text):
+        return [Ask("smalltalk", "smalltalk", clause, pos)]
+    if P.SEARCH_NOUN.search(text) and filters and not P.QUESTION.search(text):
+        return [Ask("search", "search:bare", clause, pos, {"filters": filters})]
+    if P.NAMED.search(text) or re.search(
+        r"^(?:and |what about |how about )?(?:the )?"
+        r"(?:1st|2nd|3rd|last)(?: one)?$",
+        text,
+    ):
+        # "the one in wallingford": which listing the next question is about.
+        return [Ask("focus", "focus", clause, pos)]
+    if P.QUESTION.search(text):
+        return [Ask("topic", "topic:unknown", clause, pos, {"topic": None})]
+    return [Ask("smalltalk", "statement", clause, pos)]
+
+
+_CONVERSATION = {"greeting", "smalltalk", "focus"}
+
+
+def _merge_subject_and_question(asks: list[Ask]) -> list[Ask]:
+    """ "the fireplace, does it burn wood or gas": a subject named, then asked about with
+    "it" — one question about that subject (its details)."""
+    merged: list[Ask] = []
+    for ask in asks:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.intent in ("amenity", "topic")
+            and ask.intent == "topic"
+            and ask.slots.get("topic") is None
+            and (ask.ref.get("that") or ask.ref.get("it"))
+            and not P.QUESTION.search(prev.clause)
+        ):
+            prev.slots["detail"] = ask.clause
+            prev.clause = f"{prev.clause}, {ask.clause}"
+            continue
+        merged.append(ask)
+    return merged
+
+
+def understand(raw: str, ctx: Context) -> list[Ask]:
+    text = digitize(normalize(raw))
+    asks: list[Ask] = []
+    for pos, clause in clauses(text):
+        for ask in understand_clause(clause, pos, raw, ctx):
+            ask.ref = reference(clause)
+            asks.append(ask)
+    asks = _merge_subject_and_question(asks)
+    for before, ask in itertools.pairwise(asks):
+        # "what is the hoa and does it include the yard work": "it" is the HOA.
+        if ask.intent == "topic" and before.intent == "topic" and (ask.ref.get("it") or ask.ref.get("that")):
+            ask.slots["context"] = before.slots.get("topic")
+    substantive = [a for a in asks if a.intent not in _CONVERSATION]
+    if substantive:
+        # A listing named in its own clause is what the next question is about.
+        for named, ask in itertools.pairwise(asks):
+            if named.intent == "focus" and not ask.ref.get("this"):
+                ask.ref = {**named.ref, "said": named.clause}
+        asks = substantive
+    elif any(a.intent == "focus" for a in asks):
+        asks = [next(a for a in asks if a.intent == "focus")]
+    elif any(a.intent == "greeting" for a in asks):
+        asks = [next(a for a in asks if a.intent == "greeting")]
+    elif asks:
+        asks = [asks[0]]
+    # One viewing request per turn: its contact details and time join it.
+    viewings = [a for a in asks if a.intent == "viewing_request"]
+    if viewings:
+        first = viewings[0]
+        for ask in asks:
+            if ask.intent in ("contact", "viewing_request") and ask is not first:
+                merged = {**ask.slots.get("contact", {}), **first.slots.get("contact", {})}
+                first.slots["contact"] = merged
+                for key in ("window", "part", "clock"):
+                    if first.slots.get(key) is None and ask.slots.get(key) is not None:
+                        first.slots[key] = ask.slots[key]
+        asks = [a for a in asks if a.intent not in ("contact", "viewing_request") or a is first]
+    searches = [a for a in asks if a.intent == "search"]
+    if len(searches) > 1:  # "how about denver, any three bed houses under a million"
+        for other in searches[1:]:
+            searches[0].slots["filters"] = {**searches[0].slots["filters"], **other.slots["filters"]}
+            searches[0].clause += f", {other.clause}"
+        asks = [a for a in asks if a.intent != "search" or a is searches[0]]
+    contacts = [a for a in asks if a.intent == "contact"]
+    if len(contacts) > 1:  # "my number is ... and the name is ...": one set of details
+        for other in contacts[1:]:
+            contacts[0].slots["contact"] = {**other.slots["contact"], **contacts[0].slots["contact"]}
+        asks = [a for a in asks if a.intent != "contact" or a is contacts[0]]
+    # A goodbye said together with a question is no goodbye ("ok thanks, and the hoa?").
+    if len(asks) > 1:
+        asks = [a for a in asks if a.intent != "goodbye"] or asks[:1]
+    # One refusal of a kind, one answer per repeated question.
+    unique: list[Ask] = []
+    for ask in asks:
+        if not any(u.intent == ask.intent and u.slots == ask.slots and u.ref == ask.ref for u in unique):
+            unique.append(ask)
+    return unique or [Ask("smalltalk", "nothing_said", text)]

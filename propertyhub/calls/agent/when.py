@@ -1,0 +1,275 @@
+"""When the buyer wants to come: "Saturday morning", "tomorrow after 5", "next Tuesday at 3",
+"the 11th in the evening", "december 7 at 10:15", in the listing's local time.
+
+Days are read by rules (weekday names, relative days, calendar dates — those through
+dateparser); times of day by rules too. Hours without am/pm are viewing hours: 1-7 are
+afternoon or evening, 8-11 morning. "next Friday" on a Wednesday is the Friday of next
+week ("Friday" alone is this week's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import dateparser
+
+WEEKDAYS = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tues": 1,
+    "tue": 1,
+    "wednesday": 2,
+    "weds": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thurs": 3,
+    "thur": 3,
+    "thu": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+}
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+)
+PARTS = {"morning": (time(8), time(12)), "afternoon": (time(12), time(17)), "evening": (time(17), time(21))}
+DAY = (time(8), time(20))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Where a day may be named: tried from the last one back.
+# A day mention with its modifiers ("next thursday", "the day after tomorrow"), so the
+# last one said wins and "next" stays with its day.
+_DAY_WORDS = re.compile(
+    rf"\b(?:tonight|this (?:evening|afternoon|morning)|day after tomorrow|tomorrow|tmrw|"
+    rf"tomorow|later today|today|in \d+ days?|"
+    rf"(?:(?:next|this coming|coming|this) )?(?:{_WEEKDAY})s?(?: next week)?|"
+    rf"(?:{_MONTH})\.? \d{{1,2}}|(?:on )?the \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)"
+    rf" of (?:{_MONTH}))\b"
+)
+
+
+@dataclass(frozen=True)
+class Window:
+    day: date
+    start: time
+    end: time
+    kind: str  # day | part | at | after | before
+    part: str | None = None
+
+    def spoken(self) -> str:
+        day = f"{self.day:%A}, {self.day:%B} {self.day.day}"
+        if self.kind == "part":
+            return f"{day}, in the {self.part}"
+        if self.kind == "at":
+            return f"{day} at {_clock(self.start)}"
+        if self.kind == "after":
+            return f"{day} after {_clock(self.start)}"
+        if self.kind == "before":
+            return f"{day} before {_clock(self.end)}"
+        return day
+
+    def as_data(self) -> dict:
+        return {
+            "date": self.day.isoformat(),
+            "start": self.start.strftime("%H:%M"),
+            "end": self.end.strftime("%H:%M"),
+            "kind": self.kind,
+            "part": self.part,
+        }
+
+
+def _clock(t: time) -> str:
+    hour = t.hour % 12 or 12
+    suffix = "am" if t.hour < 12 else "pm"
+    if t.hour == 12 and t.minute == 0:
+        return "noon"
+    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"
+
+
+def _next_weekday(today: date, weekday: int, next_week: bool) -> date:
+    if next_week:  # that day of the coming Monday-to-Sunday week
+        monday = today + timedelta(days=7 - today.weekday())
+        return monday + timedelta(days=weekday)
+    ahead = (weekday - today.weekday()) % 7
+    return today + timedelta(days=ahead or 7)
+
+
+def find_day(text: str, now: datetime) -> tuple[date | None, str | None]:
+    """The day named last in the text ("tomorrow doesn't work, make it saturday"), and an
+    implied part of day ("tonight" is the evening)."""
+    for m in reversed(list(_DAY_WORDS.finditer(text))):
+        found = _find_day(text[m.start() :], now)
+        if found[0] is not None:
+            return found
+    return _find_day(text, now)
+
+
+def _find_day(text: str, now: datetime) -> tuple[date | None, str | None]:
+    today = now.date()
+    if re.search(r"\b(tonight|this evening)\b", text):
+        return today, "evening"
+    if re.search(r"\bthis afternoon\b", text):
+        return today, "afternoon"
+    if re.search(r"\b(day after tomorrow)\b", text):
+        return today + timedelta(days=2), None
+    if re.search(r"\b(tomorrow|tmrw|tomorow)\b", text):
+        return today + timedelta(days=1), None
+    if re.search(r"\b(today|later today|this morning)\b", text):
+        return today, None
+    m = re.search(r"\bin (\d+) days?\b", text)
+    if m:
+        return today + timedelta(days=int(m.group(1))), None
+    m = re.search(rf"\b(?:{_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b", text) or re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? of (?:{_MONTH})\b", text
+    )
+    if m:
+        found = dateparser.parse(
+            m.group(0),
+            languages=["en"],
+            settings={"RELATIVE_BASE": now.replace(tzinfo=None), "PREFER_DATES_FROM": "future"},
+        )
+        if found is not None:
+            return found.date(), None
+    m = re.search(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", text) or re.search(r"\bon the (\d{1,2})\b", text)
+    if m and 1 <= int(m.group(1)) <= 31:
+        day = int(m.group(1))
+        month = today.replace(day=1)
+        for _ in range(2):
+            try:
+                candidate = month.replace(day=day)
+            except ValueError:
+                candidate = None
+            if candidate is not None and candidate >= today:
+                return candidate, None
+            month = (month + timedelta(days=32)).replace(day=1)
+    m = re.search(rf"\b(next|this coming|coming|this)?\s*({_WEEKDAY})s?\b(\s+next week)?", text)
+    if m:
+        next_week = bool(m.group(3)) or m.group(1) == "next"
+        return _next_weekday(today, WEEKDAYS[m.group(2)], next_week), None
+    return None, None
+
+
+def _hour(h: int, minute: int, meridiem: str | None, part: str | None) -> time | None:
+    if not (0 <= h <= 23 and 0 <= minute <= 59):
+        return None
+    if meridiem == "pm" and h < 12:
+        h += 12
+    elif meridiem == "am" and h == 12:
+        h = 0
+    elif meridiem is None and h <= 12:
+        if part in ("afternoon", "evening") and h < 12:
+            h += 12
+        elif part is None and 1 <= h <= 7:
+            h += 12  # viewing hours: "at 4" is the afternoon
+    return time(h, minute)
+
+
+_CLOCK = (
+    r"(?P<h>\d{1,2})(?::(?P<m>\d{2})|\s(?P<m2>[0-5]\d)(?!\d))?"
+    r"\s*(?P<mer>am|pm|a m|p m|oclock|in the morning|in the evening|in the afternoon)?"
+)
+
+
+def find_time(text: str, part: str | None) -> tuple[str, time] | None:
+    """("at" | "after" | "before", time) named in the text, if any."""
+    text = text.replace("noon", "12:00 pm").replace("midday", "12:00 pm")
+    text = re.sub(r"\bhalf past (\d{1,2})\b", r"\1:30", text)
+    text = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", text)
+    text = re.sub(r"\bquarter (?:to|till) (\d{1,2})\b", lambda m: f"{int(m.group(1)) - 1}:45", text)
+    m = re.search(
+        r"\b(?P<rel>at|around|about|by|after|before|from|say|like|ish|past|"
+        r"anytime after|sometime after|no earlier than|no later than|until|till)\s+" + _CLOCK + r"\b",
+        text,
+    )
+    if m is None:
+        m = re.search(
+            r"(?P<rel>)\b" + r"(?P<h>\d{1,2})(?::(?P<m>\d{2})|\s(?P<m2>[0-5]\d))?"
+            r"\s*(?P<mer>am|pm|a m|p m|oclock)\b",
+            text,
+        )
+    if m is None:
+        return None
+    minute = int(m.group("m") or m.group("m2") or 0) if "m2" in m.groupdict() else int(m.group("m") or 0)
+    mer = (m.group("mer") or "").replace(" ", "")
+    meridiem = (
+        "am"
+        if mer in ("am", "inthemorning")
+        else "pm"
+        if mer in ("pm", "intheevening", "intheafternoon")
+        else None
+    )
+    at = _hour(int(m.group("h")), minute, meridiem, part)
+    if at is None:
+        return None
+    rel = m.group("rel") or "at"
+    kind = (
+        "after"
+        if rel in ("after", "from", "anytime after", "sometime after", "past", "no earlier than")
+        else "before"
+        if rel in ("before", "by", "no later than", "until", "till")
+        else "at"
+    )
+    return kind, at
+
+
+def find_part(text: str) -> str | None:
+    m = re.search(r"\b(morning|afternoon|evening|night|tonight|after work|lunch|lunchtime)s?\b", text)
+    if not m:
+        return None
+    return {
+        "night": "evening",
+        "tonight": "evening",
+        "after work": "evening",
+        "lunch": "afternoon",
+        "lunchtime": "afternoon",
+    }.get(m.group(1), m.group(1))
+
+
+def find_window(text: str, now: datetime) -> Window | None:
+    """The window named in the text; None unless a day is named (a time alone is kept only
+    with a day: "mornings work best" is no appointment)."""
+    day, implied_part = find_day(text, now)
+    part = find_part(text) or implied_part
+    if day is None and part == "morning" and now.hour >= 12 and re.search(r"\bin the morning\b", text):
+        day = now.date() + timedelta(days=1)  # "in the morning", said in the afternoon
+    if day is None:
+        return None
+    clock = find_time(text, part)
+    if clock is not None:
+        kind, at = clock
+        if kind == "at":
+            return Window(day, at, (datetime.combine(day, at) + timedelta(hours=1)).time(), "at", part)
+        if kind == "after":
+            return Window(day, at, max(at, DAY[1] if part is None else PARTS[part][1]), "after", part)
+        return Window(day, DAY[0] if part is None else PARTS[part][0], at, "before", part)
+    if part is not None:
+        return Window(day, *PARTS[part], "part", part)
+    return Window(day, *DAY, "day")

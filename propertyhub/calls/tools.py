@@ -1,0 +1,137 @@
+"""What the agent may do in a call, bound to that call: read listings, search through the
+listings service with typed filters, keep the call's one lead, hand over, note questions."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Any
+
+from propertyhub.accounts.models import User
+from propertyhub.calls.agent.dialogue import Dialogue
+from propertyhub.calls.agent.slots import Vocabulary
+from propertyhub.calls.models import CallLog
+from propertyhub.common.models import utcnow
+from propertyhub.crm.models import AgentAssignment, AssignmentStatus, Lead, LeadSource, LeadStatus
+from propertyhub.crm.services import open_lead
+from propertyhub.listings.models import ListingStatus, Property
+from propertyhub.listings.schemas import PropertyPublic, dump_search_rows
+from propertyhub.listings.search_params import SearchParams
+from propertyhub.listings.services import search_listings
+from propertyhub.listings.timezones import zone
+
+NEAR_KM = 16.1  # "near here": ten miles around the call's listing
+VOCABULARY_TTL_S = 300.0
+_listing = PropertyPublic()
+_vocabulary: tuple[float, Vocabulary] | None = None
+
+
+async def vocabulary() -> Vocabulary:
+    """Every city with active listings, as written; re-read every few minutes."""
+    global _vocabulary
+    if _vocabulary is None or time.monotonic() - _vocabulary[0] > VOCABULARY_TTL_S:
+        cities = await Property.filter(status=ListingStatus.ACTIVE).distinct() \
+            .values_list("city", flat=True)
+        _vocabulary = (time.monotonic(), Vocabulary({c.lower(): c for c in cities if c}))
+    return _vocabulary[1]
+
+
+def params_for(filters: dict[str, Any], limit: int, sort: str) -> SearchParams:
+    """Typed filters as the listings service's own search parameters (no query strings)."""
+    params = SearchParams(limit=limit, sort=sort)
+    for key in ("city", "state", "listing_type", "min_price", "max_price", "min_bedrooms",
+                "max_bedrooms", "min_bathrooms", "min_area", "max_area"):
+        if filters.get(key) is not None:
+            setattr(params, key, filters[key])
+    params.property_types = sorted(filters.get("property_type") or [])
+    params.amenities = sorted(filters.get("amenities") or [])
+    return params
+
+
+class CallTools:
+    def __init__(self, call: CallLog) -> None:
+        self.call = call
+        self._catalogue: list[dict[str, Any]] | None = None
+
+    async def seller_catalogue(self) -> list[dict[str, Any]]:
+        """Every listing of the seller but withdrawn ones (sold and pending included: callers
+        ask about those by name), newest first."""
+        if self._catalogue is None:
+            found = await Property.filter(owner_id=self.call.seller_id).exclude(
+                status=ListingStatus.WITHDRAWN).order_by("-id").limit(200)
+            self._catalogue = [_listing.dump(x) for x in found]
+        return self._catalogue
+
+    async def listing(self, listing_id: int) -> dict[str, Any] | None:
+        found = await Property.get_or_none(id=listing_id)
+        if found is None or found.status == ListingStatus.WITHDRAWN:
+            return None
+        return _listing.dump(found)
+
+    async def _run(self, params: SearchParams) -> tuple[int, str, list[dict]]:
+        page = await search_listings(params)
+        return page.total, page.total_relation, dump_search_rows(page.items)
+
+    async def search(self, filters: dict[str, Any], limit: int, *, sort: str,
+                     near: dict[str, Any] | None = None) -> tuple[int, str, list[dict]]:
+        params = params_for(filters, limit, sort)
+        if near is not None and near.get("latitude") is not None:
+            params.lat, params.lng, params.radius_km = (near["latitude"], near["longitude"],
+                                                        NEAR_KM)
+            params.sort = "distance"
+        return await self._run(params)
+
+    async def seller_listings(self, filters: dict[str, Any], limit: int, *, sort: str
+                              ) -> tuple[int, str, list[dict]]:
+        params = params_for(filters, limit, sort)
+        params.owner_id = self.call.seller_id
+        return await self._run(params)
+
+    async def save_lead(self, dialogue: Dialogue, note: str) -> int:
+        """The call's one lead: created at the first request, updated after."""
+        listing = await Property.get(id=self.call.property_id)
+        fields: dict[str, Any] = {"phone": dialogue.contact.get("phone"),
+                                  "contact_name": dialogue.contact.get("name"),
+                                  "contact_email": dialogue.contact.get("email")}
+        if dialogue.viewing:
+            tz = zone(listing.time_zone)
+            day = dialogue.viewing["date"]
+            fields["requested_from"] = datetime.fromisoformat(
+                f"{day}T{dialogue.viewing['start']}").replace(tzinfo=tz)
+            fields["requested_to"] = datetime.fromisoformat(
+                f"{day}T{dialogue.viewing['end']}").replace(tzinfo=tz)
+        lead = await Lead.get_or_none(call_id=self.call.id)
+        if lead is None:
+            lead = await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
+                                   seller_id=self.call.seller_id, source=LeadSource.CALL,
+                                   status=LeadStatus.NEW, message=note, call_id=self.call.id,
+                                   **{k: v for k, v in fields.items() if v is not None})
+        else:
+            changes = {k: v for k, v in fields.items() if v is not None}
+            if note not in lead.message:
+                changes["message"] = f"{lead.message} {note}".strip()
+            if changes:
+                await Lead.filter(id=lead.id).update(**changes, updated_at=utcnow())
+        dialogue.lead_id = lead.id
+        return lead.id
+
+    async def hand_over(self) -> dict[str, Any] | None:
+        hire = await AgentAssignment.filter(seller_id=self.call.seller_id,
+                                            status=AssignmentStatus.ACTIVE).order_by("id").first()
+        if hire is None:
+            return None
+        agent = await User.get(id=hire.agent_id)
+        await Lead.filter(call_id=self.call.id).update(assigned_agent_id=agent.id)
+        self.handed_to = agent.id
+        return {"id": agent.id, "name": agent.name}
+
+    async def note_question(self, question: dict[str, Any]) -> None:
+        call = await CallLog.get(id=self.call.id)
+        await CallLog.filter(id=call.id).update(questions=[*(call.questions or []), question])
+
+
+async def people(seller_id: int) -> tuple[str, ...]:
+    """Names of the human agents the seller employs now (callers ask for them by name)."""
+    ids = await AgentAssignment.filter(seller_id=seller_id, status=AssignmentStatus.ACTIVE) \
+        .values_list("agent_id", flat=True)
+    return tuple(await User.filter(id__in=ids).values_list("name", flat=True)) if ids else ()
