@@ -68,12 +68,13 @@ async def play(
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
-    world = json.loads((SET / "world.json").read_text())
+    folder = SET.parent / args.set
+    world = json.loads((folder / "world.json").read_text())
     utterances = [
-        json.loads(line) for line in (SET / "utterances.jsonl").read_text().splitlines() if line.strip()
+        json.loads(line) for line in (folder / "utterances.jsonl").read_text().splitlines() if line.strip()
     ]
     dialogues = [
-        json.loads(line) for line in (SET / "dialogues.jsonl").read_text().splitlines() if line.strip()
+        json.loads(line) for line in (folder / "dialogues.jsonl").read_text().splitlines() if line.strip()
     ]
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(env="bench", database_url=f"sqlite://{tmp}/eval.sqlite3", jwt_secret="x" * 40)
@@ -178,9 +179,15 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many failures")
     parser.add_argument("--only", default="", help="failures of this id prefix only")
     parser.add_argument("--split", default="tuning", choices=("tuning", "holdout", "all"))
+    parser.add_argument("--set", default="agent_eval", help="the set's folder under bench/")
+    parser.add_argument("--out", default="agent.json", help="the file under bench/results/")
     args = parser.parse_args()
     summary = asyncio.run(run(args))
-    write_results(summary, Path(__file__).resolve().parent / "results" / "agent.json", echo=False)
+    write_results(
+        {"set_folder": args.set, **summary},
+        Path(__file__).resolve().parent / "results" / args.out,
+        echo=False,
+    )
 
 
 if __name__ == "__main__":

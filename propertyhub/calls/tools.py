@@ -27,10 +27,11 @@ _vocabulary: tuple[float, Vocabulary] | None = None
 
 
 async def vocabulary() -> Vocabulary:
-    """Every city with active listings, as written; re-read every few minutes."""
+    """Every city with listings (sold and pending ones too: "anything in decatur" must be
+    understood to be answered "nothing there now"), as written; re-read every few minutes."""
     global _vocabulary
     if _vocabulary is None or time.monotonic() - _vocabulary[0] > VOCABULARY_TTL_S:
-        cities = await Property.filter(status=ListingStatus.ACTIVE).distinct() \
+        cities = await Property.exclude(status=ListingStatus.WITHDRAWN).distinct() \
             .values_list("city", flat=True)
         _vocabulary = (time.monotonic(), Vocabulary({c.lower(): c for c in cities if c}))
     return _vocabulary[1]

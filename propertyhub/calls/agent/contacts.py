@@ -11,13 +11,36 @@ from propertyhub.calls.agent.numbers import UNITS
 _DIGIT_WORDS = {word: str(n) for word, n in UNITS.items()} | {"o": "0"}
 _TLD = r"(?:com|net|org|edu|io|co|us|gov|me|info|biz|ca|uk)"
 _SPOKEN_EMAIL = re.compile(
-    r"\b([a-z0-9]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[a-z0-9]+)*)\s+at\s+"
+    r"\b((?:[a-z0-9] )*[a-z0-9]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[a-z0-9]+)*)\s+at\s+"
     r"([a-z0-9-]+(?:\s*(?:dot|\.)\s*[a-z0-9-]+)*\s*(?:dot|\.)\s*" + _TLD + r")\b"
 )
 _EMAIL = re.compile(r"\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b")
 # Words that follow "i am" / "this is" / "it is" and are not a name.
 _NOT_NAMES = frozenset(
     [
+        "up",
+        "now",
+        "number",
+        "phone",
+        "cell",
+        "email",
+        "put",
+        "write",
+        "too",
+        "down",
+        "off",
+        "done",
+        "finished",
+        "leaving",
+        "hanging",
+        "hangin",
+        "moving",
+        "fixing",
+        "fixin",
+        "heading",
+        "about",
+        "wanting",
+        "needing",
         "a",
         "an",
         "the",
@@ -215,10 +238,41 @@ def phone(text: str) -> str | None:
     return best
 
 
+_SPOKEN_DIGITS = {
+    "zero": "0",
+    "oh": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+
+
+def _light(raw: str) -> str:
+    """The caller's words lower-cased, with the contractions a name follows expanded but
+    apostrophes inside names kept (O'Neal)."""
+    low = raw.lower().replace("\u2019", "'")
+    low = re.sub(r"\b(i)'m\b", "i am", low)
+    return re.sub(r"\b(name|email|e mail|number|cell|it|this|that)'s\b", r"\1 is", low)
+
+
 def email(raw: str) -> str | None:
-    low = raw.lower()
+    low = _light(raw)
+    # Digits spoken inside an address ("bigdawg underscore seven seven at ...").
+    low = re.sub(
+        r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b(?= (?:[a-z0-9]+ )*"
+        r"?at [a-z0-9-]+ (?:dot|\.))",
+        lambda m: _SPOKEN_DIGITS[m.group(0)],
+        low,
+    )
     if m := _EMAIL.search(low):
         return m.group(0)
+    low = re.sub(r"\b(?:[a-z0-9] )+[a-z0-9]\b", lambda m: m.group(0).replace(" ", ""), low)
     if m := _SPOKEN_EMAIL.search(low):
 
         def squeeze(part: str) -> str:
@@ -237,16 +291,28 @@ def _join_spelled(text: str) -> str:
 
 
 def _title(words: list[str]) -> str:
-    return " ".join(w.capitalize() for w in words)
+    def cap(word: str) -> str:
+        head, sep, tail = word.partition("'")
+        if sep and len(head) <= 2 and tail:  # O'Neal, D'Angelo
+            return f"{head.capitalize()}'{tail.capitalize()}"
+        return word.replace("'", "").capitalize()
+
+    return " ".join(cap(w) for w in words)
 
 
 def name(text: str) -> str | None:
     low = _join_spelled(text.lower())
+    low = re.sub(r"\b(?:last|first|sur) ?name (?:is )?", ", ", low)
     low = re.sub(r"[^a-z ,']", " ", low.replace("|", ","))
+    # "i am X" is a name only when the name ends the sentence or is followed by a pause,
+    # "calling", "here": "i am fixing to move" and "i am hanging up" are not names.
+    said = r"(?=\s*(?:$|,|and\b|calling|here|speaking|from\b|again\b))"
     patterns = (
-        r"\b(?:my name is|name is|my names|the name is|names|call me|i go by)\s+"
-        r"([a-z' ,]+)",
-        r"^(?:hi |hello |hey |so |yeah |ok )*(?:this is|it is|i am)\s+([a-z' ,]+)",
+        r"\b(?:my name is|name is|my names|the name is|names|call me|i go by|put me down as|"
+        r"last name is|last name|first name is)\s+([a-z' ,]+)",
+        r"^(?:hi |hello |hey |so |yeah |ok |oh )*(?:this is|it is|i am)\s+((?:[a-z']+ ?){1,3}"
+        + said
+        + r"[a-z' ,]*)",
         r"\b(?:this is|i am)\s+([a-z' ,]+?)\s+(?:calling|here|speaking)\b",
         r"^([a-z]+(?: [a-z]+)?) here(?: calling)?\s*$",
     )
@@ -285,10 +351,12 @@ def name(text: str) -> str | None:
 
 
 def contact(raw: str, normalized: str, digits: str) -> dict[str, str]:
-    """`normalized`: the turn's text normalised; `digits`: the same with numbers as digits."""
+    """`normalized`: the clause normalised; `digits`: the same with numbers as digits;
+    `raw`: the turn as said (names keep their apostrophes)."""
     found: dict[str, str] = {}
     if (value := name(normalized)) is not None:
-        found["name"] = value
+        as_said = name(_light(raw))
+        found["name"] = as_said if as_said and as_said.replace("'", "").lower() == value.lower() else value
     if (value := phone(digits)) is not None:
         found["phone"] = value
     if (value := email(raw)) is not None:

@@ -7,6 +7,14 @@ AMENITIES: dict[str, tuple[str, ...]] = {
     "pool": ("swimming pool", "pool", "pools", "swim"),
     "garage": ("garage", "garages", "car port", "carport"),
     "parking": (
+        "for my car",
+        "for my truck",
+        "for the car",
+        "for our car",
+        "for our cars",
+        "for my vehicle",
+        "put my car",
+        "put my truck",
         "parking",
         "to park",
         "parking spot",
@@ -62,6 +70,18 @@ AMENITIES: dict[str, tuple[str, ...]] = {
     ),
     "elevator": ("elevator", "elevators", "lift"),
     "pets_allowed": (
+        "labs",
+        "lab",
+        "labrador",
+        "shepherd",
+        "retriever",
+        "poodle",
+        "pitbull",
+        "pit bull",
+        "husky",
+        "terrier",
+        "chihuahua",
+        "pup",
         "pets",
         "pet",
         "pet friendly",
@@ -374,6 +394,15 @@ KNOWN_CITIES = (
 )
 # How callers (and speech-to-text) say some cities.
 CITY_ALIASES = {
+    "st pete": "St. Petersburg",
+    "saint pete": "St. Petersburg",
+    "saint petersburg": "St. Petersburg",
+    "st petersburg": "St. Petersburg",
+    "chi town": "Chicago",
+    "chitown": "Chicago",
+    "the windy city": "Chicago",
+    "music city": "Nashville",
+    "hotlanta": "Atlanta",
     "san antone": "San Antonio",
     "santonio": "San Antonio",
     "satx": "San Antonio",
@@ -399,6 +428,11 @@ CITY_ALIASES = {
 }
 # Regions that are several cities: the agent asks which one.
 REGIONS = {
+    "the valley": ("Phoenix", "Scottsdale", "Tempe", "Mesa"),
+    "chicagoland": ("Chicago", "Evanston"),
+    "south florida": ("Miami",),
+    "the triangle": ("Raleigh", "Durham"),
+    "the bay": ("San Francisco", "Oakland", "San Jose"),
     "dfw": ("Dallas", "Fort Worth"),
     "metroplex": ("Dallas", "Fort Worth"),
     "dallas fort worth": ("Dallas", "Fort Worth"),
@@ -410,6 +444,12 @@ REGIONS = {
 # Words speech-to-text splits or joins, and the domain's frequent misspellings. The fuzzy
 # corrector (text.py) catches the rest against DOMAIN_WORDS.
 JOINS = {
+    "for sail": "for sale",
+    "on sail": "on sale",
+    "h vac": "hvac",
+    "hundo": "hundred",
+    "hunnid": "hundred",
+    "hunnit": "hundred",
     "fire place": "fireplace",
     "fire places": "fireplaces",
     "dish washer": "dishwasher",
@@ -579,7 +619,6 @@ FILLERS = (
     "so yeah",
     "yeah so",
     "so um",
-    "well",
     "ok so",
     "right so",
     "anyway",
@@ -682,10 +721,27 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "maintenance fee",
             "hoa fee",
             "hoa fees",
+            "assessment",
+            "assessments",
+            "association fee",
+            "association fees",
+            "maintenance fees",
+            "monthly fees",
         ),
-        ("hoa", "association", "dues"),
+        (
+            "hoa",
+            "association",
+            "dues",
+        ),
     ),
-    "deposit": (("deposit", "deposits", "security deposit"), ("deposit",)),
+    "deposit": (
+        (
+            "deposit",
+            "deposits",
+            "security deposit",
+        ),
+        ("deposit",),
+    ),
     "utilities": (
         (
             "utilities",
@@ -728,7 +784,16 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "zoned to",
             "zoned for",
         ),
-        ("school", "isd", "elementary", "district"),
+        (
+            "school",
+            "isd",
+            "elementary",
+            "district",
+            "zoned",
+            "high school",
+            "middle school",
+            "academy",
+        ),
     ),
     "flooding": (
         (
@@ -742,22 +807,84 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "harvey",
             "hurricane",
         ),
-        ("flood", "elevated", "harvey"),
+        (
+            "flood",
+            "elevated",
+            "harvey",
+            "hurricane",
+            "stayed dry",
+            "storm",
+            "flood zone",
+        ),
     ),
     "roof": (("roof",), ("roof",)),
-    "water heater": (("water heater", "hot water heater", "hot water"), ("water heater",)),
-    "heating and cooling": (
-        ("heating", "heat", "heater", "furnace", "hvac", "boiler", "radiator", "radiators", "heat pump"),
-        ("heat", "furnace", "hvac", "boiler", "radiator"),
+    "water heater": (
+        (
+            "water heater",
+            "hot water heater",
+            "hot water",
+        ),
+        ("water heater",),
     ),
-    "basement": (("basement", "cellar"), ("basement", "cellar")),
+    "heating and cooling": (
+        (
+            "heating",
+            "heat",
+            "heater",
+            "furnace",
+            "hvac",
+            "boiler",
+            "radiator",
+            "radiators",
+            "heat pump",
+        ),
+        (
+            "heat",
+            "furnace",
+            "hvac",
+            "boiler",
+            "radiator",
+        ),
+    ),
+    "basement": (
+        (
+            "basement",
+            "cellar",
+        ),
+        (
+            "basement",
+            "cellar",
+        ),
+    ),
     "storage": (
-        ("storage", "attic", "closet", "closets", "shed", "storage unit", "storage locker"),
-        ("storage", "attic", "closet", "shed", "locker"),
+        (
+            "storage",
+            "attic",
+            "closet",
+            "closets",
+            "shed",
+            "storage unit",
+            "storage locker",
+        ),
+        (
+            "storage",
+            "attic",
+            "closet",
+            "shed",
+            "locker",
+        ),
     ),
     "patio or porch": (
-        ("patio", "porch", "sunroom", "rooftop deck", "rooftop"),
-        ("patio", "porch", "sunroom", "rooftop"),
+        (
+            "patio",
+            "porch",
+            "sunroom",
+        ),
+        (
+            "patio",
+            "porch",
+            "sunroom",
+        ),
     ),
     "EV charging": (
         (
@@ -769,11 +896,44 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tesla",
             "charging station",
         ),
-        ("ev charger", "charger", "charging"),
+        (
+            "ev charger",
+            "charger",
+            "charging",
+        ),
     ),
-    "internet": (("internet", "wifi", "wi fi", "fiber", "broadband", "cable"), ("internet", "fiber", "wifi")),
-    "property taxes": (("tax", "taxes", "property tax", "property taxes", "tax rate"), ("tax",)),
-    "insurance": (("insurance", "insure"), ("insurance",)),
+    "internet": (
+        (
+            "internet",
+            "wifi",
+            "wi fi",
+            "fiber",
+            "broadband",
+            "cable",
+        ),
+        (
+            "internet",
+            "fiber",
+            "wifi",
+        ),
+    ),
+    "property taxes": (
+        (
+            "tax",
+            "taxes",
+            "property tax",
+            "property taxes",
+            "tax rate",
+        ),
+        ("tax",),
+    ),
+    "insurance": (
+        (
+            "insurance",
+            "insure",
+        ),
+        ("insurance",),
+    ),
     "lease terms": (
         (
             "lease term",
@@ -797,9 +957,25 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "long a lease",
             "lease do i need",
         ),
-        ("lease", "month-to-month", "triple-net", "nnn"),
+        (
+            "lease",
+            "month-to-month",
+            "triple-net",
+            "nnn",
+        ),
     ),
-    "furnished": (("furnished", "furniture", "unfurnished", "comes furnished"), ("furnished", "furniture")),
+    "furnished": (
+        (
+            "furnished",
+            "furniture",
+            "unfurnished",
+            "comes furnished",
+        ),
+        (
+            "furnished",
+            "furniture",
+        ),
+    ),
     "move-in date": (
         (
             "move in",
@@ -812,19 +988,32 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "start date",
             "when available",
             "when can we move",
+            "move in date",
+            "ready to move",
+            "when can i get in",
+            "occupy",
         ),
         (
-            "available now",
-            "available january",
-            "available december",
-            "available immediately",
-            "move-in",
             "available",
+            "move-in",
+            "move in",
+            "occupancy",
+            "ready",
         ),
     ),
     "zoning": (
-        ("zoning", "zoned", "restrictions", "deed restrictions", "unrestricted", "build on it"),
-        ("zon", "restrict"),
+        (
+            "zoning",
+            "zoned",
+            "restrictions",
+            "deed restrictions",
+            "unrestricted",
+            "build on it",
+        ),
+        (
+            "zon",
+            "restrict",
+        ),
     ),
     "floor level": (
         (
@@ -839,7 +1028,17 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("floor",),
     ),
-    "ceiling height": (("ceiling", "ceilings", "clear height"), ("ceiling", "clear height")),
+    "ceiling height": (
+        (
+            "ceiling",
+            "ceilings",
+            "clear height",
+        ),
+        (
+            "ceiling",
+            "clear height",
+        ),
+    ),
     "lot size": (
         (
             "lot size",
@@ -856,7 +1055,14 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "lot",
             "land",
         ),
-        ("acre", "acres", "lot size", "square-foot lot", "square foot lot", "sq ft lot"),
+        (
+            "acre",
+            "acres",
+            "lot size",
+            "square-foot lot",
+            "square foot lot",
+            "sq ft lot",
+        ),
     ),
     "appliances": (
         (
@@ -871,7 +1077,14 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "electric stove",
             "cooktop",
         ),
-        ("appliance", "fridge", "refrigerator", "stove", "oven", "range"),
+        (
+            "appliance",
+            "fridge",
+            "refrigerator",
+            "stove",
+            "oven",
+            "range",
+        ),
     ),
     "renovations": (
         (
@@ -920,7 +1133,11 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "free month",
             "move in special",
         ),
-        ("free", "special", "concession"),
+        (
+            "free",
+            "special",
+            "concession",
+        ),
     ),
     "water and sewer": (
         (
@@ -937,20 +1154,79 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "electricity out there",
             "power out there",
         ),
-        ("well", "septic", "sewer", "water"),
+        (
+            "well",
+            "septic",
+            "sewer",
+            "water",
+        ),
     ),
     "sale terms": (
-        ("as is", "inspection", "repairs", "warranty", "seller financing", "closing costs", "earnest money"),
-        ("as-is", "inspection", "warranty"),
+        (
+            "as is",
+            "inspection",
+            "repairs",
+            "warranty",
+            "seller financing",
+            "closing costs",
+            "earnest money",
+        ),
+        (
+            "as-is",
+            "inspection",
+            "warranty",
+        ),
     ),
     "included services": (
-        ("yard work", "landscaping", "lawn care", "maintenance", "exterior maintenance", "snow removal"),
-        ("maintenance", "landscaping", "lawn care", "yard"),
+        (
+            "take care of",
+            "takes care of",
+            "maintain",
+            "maintains",
+            "maintained",
+            "pool service",
+            "lawn service",
+            "yard work",
+            "landscaping",
+            "lawn care",
+            "maintenance",
+            "exterior maintenance",
+            "snow removal",
+        ),
+        (
+            "maintenance",
+            "landscaping",
+            "lawn care",
+            "yard",
+            "service",
+            "included",
+            "cleaning",
+        ),
     ),
-    "loading dock": (("loading dock", "dock", "dock high", "loading bay", "freight"), ("dock",)),
+    "loading dock": (
+        (
+            "loading dock",
+            "dock",
+            "dock high",
+            "loading bay",
+            "freight",
+        ),
+        ("dock",),
+    ),
     "solar ownership": (
-        ("solar owned", "panels owned", "owned or leased", "solar lease", "solar leased", "leased or owned"),
-        ("owned", "leased", "ppa"),
+        (
+            "solar owned",
+            "panels owned",
+            "owned or leased",
+            "solar lease",
+            "solar leased",
+            "leased or owned",
+        ),
+        (
+            "owned",
+            "leased",
+            "ppa",
+        ),
     ),
     "pet rules": (
         (
@@ -964,7 +1240,11 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "big dog",
             "large dog",
         ),
-        ("pet", "dog", "cat"),
+        (
+            "pet",
+            "dog",
+            "cat",
+        ),
     ),
     "parking details": (
         (
@@ -980,7 +1260,14 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "parking spots",
             "parking spaces",
         ),
-        ("parking", "carport", "stall", "driveway", "space", "garage"),
+        (
+            "parking",
+            "carport",
+            "stall",
+            "driveway",
+            "space",
+            "garage",
+        ),
     ),
     "neighborhood": (
         (
@@ -1000,8 +1287,116 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "shops nearby",
             "grocery",
         ),
-        ("quiet", "walk"),
+        (
+            "quiet",
+            "walk",
+        ),
     ),
-    "home office": (("office", "home office", "work from home", "studio space"), ("office", "studio")),
-    "sprinklers": (("sprinkler", "sprinklers", "irrigation"), ("sprinkler", "irrigation")),
+    "home office": (
+        (
+            "office",
+            "home office",
+            "work from home",
+            "studio space",
+        ),
+        (
+            "office",
+            "studio",
+        ),
+    ),
+    "animals and livestock": (
+        ("horse", "horses", "livestock", "chickens", "goats", "farm animals", "cattle"),
+        ("horse", "livestock", "chicken", "animal"),
+    ),
+    "sprinklers": (
+        (
+            "sprinkler",
+            "sprinklers",
+            "irrigation",
+        ),
+        (
+            "sprinkler",
+            "irrigation",
+        ),
+    ),
+    "rental rules": (
+        (
+            "rent it out",
+            "rent out",
+            "lease it out",
+            "airbnb",
+            "vrbo",
+            "short term rental",
+            "rental restrictions",
+            "sublet it",
+            "investment property",
+        ),
+        (
+            "rent",
+            "rental",
+            "lease",
+            "airbnb",
+            "short-term",
+            "short term",
+        ),
+    ),
+    "RV and boat parking": (
+        (
+            "rv",
+            "r v",
+            "boat",
+            "trailer",
+            "fifth wheel",
+            "camper",
+            "motorhome",
+            "rv gate",
+        ),
+        (
+            "rv",
+            "boat",
+            "trailer",
+            "camper",
+        ),
+    ),
+    "price flexibility": (
+        (
+            "negotiable",
+            "firm",
+            "wiggle room",
+            "flexible on the price",
+            "price flexible",
+            "room to negotiate",
+            "best and final",
+        ),
+        (
+            "negotiable",
+            "firm",
+            "motivated",
+            "offers",
+        ),
+    ),
+    "guest house": (
+        (
+            "guest house",
+            "guesthouse",
+            "casita",
+            "in law",
+            "mother in law",
+            "adu",
+            "granny flat",
+            "guest suite",
+            "garage apartment",
+            "carriage house",
+        ),
+        (
+            "guest house",
+            "guesthouse",
+            "casita",
+            "in-law",
+            "adu",
+            "garage apartment",
+            "carriage house",
+            "guest suite",
+        ),
+    ),
 }

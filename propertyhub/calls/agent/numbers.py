@@ -279,6 +279,12 @@ def digitize(text: str) -> str:
     text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)
     text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)
     text = _MONEY.sub(lambda m: _fmt(float(m.group(1)) * SCALES[m.group(2)]), text)
+    # "a mil two", "a million five": a million and that many hundred thousands.
+    text = re.sub(
+        r"\b1000000 ([1-9])\b(?! (?:bed|bath|br|ba|car|stor|kid|dog|cat|people))",
+        lambda m: str(1_000_000 + int(m.group(1)) * 100_000),
+        text,
+    )
     # Digits said one by one ("nine eight one oh two") are one number: a zip, a unit, a phone.
     return re.sub(r"\b\d(?: (?:\d|oh)\b){2,}", lambda m: m.group(0).replace(" ", "").replace("oh", "0"), text)
 

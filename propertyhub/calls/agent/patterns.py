@@ -44,6 +44,14 @@ INJECTION = rx(
     r"\bmark (?:this|the) listing as\b",
     r"\btalk like a pirate\b",
     r"\blist all (?:buyer|user|customer|caller)s?\b",
+    r"\brepeat after me\b",
+    r"\bforget (?:you are|that you|your|everything|all)\b",
+    r"\byou are (?:a|an) \w+ now\b",
+    r"\bpirate\b",
+    r"\bsay (?:that|the seller) (?:accepts|agreed|agrees)\b",
+    r"\blet us play a game\b",
+    r"\byou are (?:the|my) (?:owner|seller|landlord|realtor|agent)\b",
+    r"\bpretend (?:that )?you\b",
 )
 PRIVACY = rx(
     rf"\b{PERSON}s? (?:personal |private |own |actual |real |direct |home |cell |mobile )*"
@@ -64,6 +72,10 @@ PRIVACY = rx(
     r"\bdivorce|divorced|\bpassed away\b|\bfinancial (?:trouble|problems)\b",
     r"\b(?:personal|private) (?:cell|number|phone|email|address)\b",
     r"\bphone number of (?:the )?(?:last|other|previous)\b",
+    r"\b(?:anybody|anyone|someone|somebody) else\b.*\b(?:offer|offered|called|interested|applied|bid)",
+    r"\bname of the (?:tenant|renter|occupant|owner|seller)",
+    r"\b(?:current|existing) (?:tenant|renter|occupant)s?\b.*\b(?:name|number|who|contact)",
+    r"\bwho (?:lives|is living|is staying) (?:there|in it)\b",
 )
 NEGOTIATION = rx(
     r"\b(?:will|would|could|might) (?:they|he|she|the (?:seller|owner|landlord|owners)|you)"
@@ -122,12 +134,15 @@ HANDOVER = rx(
     r"\b(?:talk|speak) to (?:someone|somebody|a person|a human) about\b",
     r"\bsomeone (?:who works|from the office|from the leasing)\b",
     r"\bsomebody who works\b",
+    r"\bgive me a (?:ring|call|holler|buzz|shout|phone call|call back)\b",
+    r"\b(?:seller|owner|landlord|homeowner)\b.*\b(?:be there|come by|meet me|meet us|"
+    r"show me around|be present)\b",
 )
 GOODBYE = rx(
     r"\b(?:bye|byebye|goodbye|good bye|bye bye|see ya|see you|cya|adios|ciao|farewell|"
     r"goodnight|good night|take care|cheers|ttyl|talk soon|talk to you (?:later|soon)|"
-    r"later)\s*[.!,]*\s*$",
-    r"^\s*(?:bye|goodbye|good bye|adios|later)\b",
+    r"(?<!today )(?<!tomorrow )later)\s*[.!,]*\s*$",
+    r"^\s*(?:bye|goodbye|good bye|adios|later(?! today| this| on\b| tonight))\b",
     r"\b(?:bye|goodbye|good bye)\b",
     r"\bhave a (?:good|nice|great|lovely|wonderful) (?:one|day|evening|night|weekend|"
     r"afternoon)\b",
@@ -142,6 +157,16 @@ GOODBYE = rx(
     r"\bhanging up\b",
     r"\b(?:nothing else|no more questions|no further questions)\b",
     r"\bcall (?:you )?back later\b",
+    r"\bhave a (?:\w+ )?(?:one|day|evening|night|weekend|afternoon)\b",
+    r"\bso long\b",
+    r"\bpeace out\b",
+    r"\bcatch you later\b",
+    r"\btalk (?:to you )?later\b",
+    r"\bgotta bounce\b",
+    r"\bgot to bounce\b",
+    r"\bsigning off\b",
+    r"^\s*peace\s*$",
+    r"\bi am out\b",
 )
 # What makes a goodbye word no goodbye: "don't hang up", "before I go", "bye the way".
 NOT_GOODBYE = re.compile(
@@ -168,10 +193,13 @@ VIEWING = rx(
     r"\bshow (?:me|us) (?:it|the place|around|the \w+)\b",
     r"\b(?:can|could) (?:i|we) (?:see|view|visit|tour) (?:it|the|this|that)\b",
     r"\bsee it\b",
+    r"\bwalk (?:it|the \w+) through\b",
+    r"\bwalk through it\b",
 )
 SELLER_REF = (
     r"(?:seller|owner|landlord|homeowner|realtor|listing agent|they|she|he|them|"
     r"guy|lady|gal|woman|man|fella|family|couple|person|company|"
+    r"group|firm|agency|property group|"
     r"this seller|the same seller|the same owner|your client|this owner|this landlord|"
     r"the same person|this person|the company|this company|management|"
     r"property manager|leasing office)"
@@ -196,14 +224,17 @@ SELLER_LISTINGS = rx(
     r"\btheir other\b",
     r"\b(?:same|this) (?:seller|owner|landlord)\b",
     rf"\banything else (?:from|by) (?:the |this )?{SELLER_REF}\b",
+    rf"\bwhat (?:else|other \w+) (?:{SELLER_REF}) (?:got|have|has|own|list)\b",
+    r"\banything else (?:from|by) (?:you|you all|y all)\b",
 )
 SEARCH = rx(
     r"\b(?:any|anything|are there|is there anything|do you have|you have|have you got|"
     r"you got|got anything|got any|find|search|look(?:ing)? (?:for|at)|show me|recommend|"
-    r"suggest|options|other|else|available|i (?:need|want|would like) (?:a|an|some|something|"
+    r"suggest|options|other|else|available|anywhere|i (?:need|want|would like) (?:a|an|some|something|"
     r"to (?:buy|rent|find))|we (?:need|want|would like) (?:a|an|some|something|to)|"
     r"in the market for|interested in (?:a|an|some|buying|renting)|what (?:about|else)|"
-    r"how about|what do you have|what is there|what is available|what have you got)\b"
+    r"how about|what do you have|what is there|what is available|what have you got)\b",
+    r"\bwhat (?:do|did) you(?: all)? got\b",
 )
 _SINGULAR = (
     r"home|house|place|property|listing|unit|apartment|condo|townhouse|townhome|"
@@ -213,7 +244,8 @@ _SINGULAR = (
 SEARCH_NOUN = re.compile(
     r"\b(?:homes|houses|places|properties|listings|units|apartments|condos|townhouses|"
     r"townhomes|rentals|lots|acreage|studios|bungalows|cottages|spots|options|offices|"
-    r"warehouses|lofts|duplexes|buildings|single family|commercial|retail|land)\b"
+    r"warehouses|lofts|duplexes|buildings|single family|commercial|retail|land|office space|"
+    r"retail space|commercial space|digs|pads|cribs)\b|\ba \d+ (?:bed|bedroom|br)\b"
     rf"|\b(?:a|an|any|another|other|some|one|new|more) (?:\w+ ){{0,3}}(?:{_SINGULAR})\b"
 )
 # "the Victory Park condo", "this studio", "the highlands one": a listing named, not a search.
@@ -268,6 +300,14 @@ FACTS: dict[str, re.Pattern] = {
         r"\bwhat are they (?:asking|charging|wanting)\b",
         r"\bcharging\b",
         r"\bthe number\b(?! of)",
+        r"\bthe damage\b",
+        r"\bset me back\b",
+        r"\bprice tag\b",
+        r"\bhow much (?:dough|cash|money|bucks)\b",
+        r"\bwhat (?:is|are) (?:it|they) (?:going|listed) for\b",
+        r"\bfor how much\b",
+        r"\bis (?:it|that|the price|the rent)(?: really| actually| still)? \$?\d+(?: \d{2})?\b"
+        r"(?:.*\b(?:or|right|correct|typo|wrong)\b)?",
     ),
     "bedrooms": rx(
         r"\bbed\b",
@@ -290,6 +330,8 @@ FACTS: dict[str, re.Pattern] = {
         r"\bshowers?\b",
         r"\bpowder room\b",
         r"\bwashrooms?\b",
+        r"\bjohns?\b",
+        r"\bloos?\b",
     ),
     "area": rx(
         r"\bsquare feet\b",
@@ -345,6 +387,8 @@ FACTS: dict[str, re.Pattern] = {
         r"\bwhen was (?:it|this|that|the \w+) (?:made|put up|erected)\b",
         r"\bnew build\b",
         r"\bolder\b",
+        r"\bwhen (?:was|did|were) .{0,25}\b(?:made|put up|go up|erected|built|constructed|"
+        r"finished|completed)\b",
     ),
     "property_type": rx(
         r"\bis (?:it|this|that|this one|that one) (?:a|an|actually a|really a) (?:house|condo|"
@@ -381,6 +425,10 @@ FACTS: dict[str, re.Pattern] = {
         r"\bsale or lease\b",
         r"\blease or (?:sale|buy)\b",
         r"\bcan (?:i|you) buy\b",
+        r"\bis (?:it|this|that)(?: one)? (?:for sale|for rent|for lease|up for sale)\b",
+        r"\b(?:rent|lease)\b.*\bor\b.*\b(?:sold|buy|sale|purchase|own)\b",
+        r"\b(?:sold|buy|sale|purchase)\b.*\bor\b.*\b(?:rent|lease|rented)\b",
+        r"\ba rental right\b",
     ),
     "status": rx(
         r"\bstill (?:available|on the market|for sale|for rent|up|open|listed|there)\b",
@@ -397,6 +445,8 @@ FACTS: dict[str, re.Pattern] = {
         r"\bstatus\b",
         r"\bstill up for grabs\b",
         r"\banyone (?:living|in) there\b",
+        r"\b(?:still )?(?:taking|accepting) (?:applications|offers|showings)\b",
+        r"\bstill (?:leasing|renting|selling|open)\b",
     ),
     "summary": rx(
         r"\btell me (?:(?:more|a|bit|little|everything|some|something|all|"
@@ -415,6 +465,15 @@ FACTS: dict[str, re.Pattern] = {
         r"\bwhat is special about\b",
         r"\bsell me on\b",
         r"\bwhat is the deal with\b",
+        r"\brun ?down\b",
+        r"\bquick and dirty\b",
+        r"\blow ?down\b",
+        r"\bthe scoop\b",
+        r"\bthe skinny\b",
+        r"\bfill me in\b",
+        r"\bwhat is (?:this|it) exactly\b",
+        r"\bwhat am i looking at\b",
+        r"\bdescription\b",
     ),
 }
 OUT_OF_SCOPE = rx(
@@ -463,10 +522,27 @@ OUT_OF_SCOPE = rx(
     r"\blottery\b",
     r"\bwho won\b",
     r"\bcelebrity\b",
+    r"\bsuper bowl\b",
+    r"\bworld series\b",
+    r"\bgoing to (?:rain|snow)\b",
+    r"\brain\b",
+    r"\bsnow(?:ing)?\b(?! removal)",
+    r"\btemperature\b",
+    r"\bsunny\b",
+    r"\bwin the\b",
+    r"\bwho is (?:the )?(?:president|governor|mayor)\b",
+    r"\btrivia\b",
+    r"\briddle\b",
+    r"\bbest (?:\w+ )?(?:food|chicken|bbq|pizza|tacos?|burgers?|coffee|restaurants?|bars?|brunch)\b",
+    r"\bwhere (?:to|should i|can i) eat\b",
+    r"\bhow (?:do|can|would) (?:i|you) (?:fix|repair|install|unclog|paint)\b",
+    r"\b(?:mortgage|interest) rates?\b",
+    r"\bchat gpt\b",
+    r"\bstock\b",
 )
 GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|"
-    r"hey there|hi there|hello there|yeah|hey um|um|so)\s*,?\s*)+(?:there|again|everyone|"
+    r"hey there|hi there|hello there|yeah|hey um|um|so)[\s,]*)+(?:there|again|everyone|"
     r"is anyone there|anyone there|can you hear me|you there)?\s*[?|]*\s*$"
 )
 SMALLTALK = re.compile(
@@ -499,6 +575,10 @@ SMALLTALK_STATEMENTS = rx(
     r"^(?:i am )?not done(?: yet)?\s*$",
     r"\bcan you hear me\b",
     r"\bare you there\b",
+    r"\bhow (?:are |is )?(?:you|you all|things|everyone) (?:doing|going|holding up)\b",
+    r"\bwhat is up\b",
+    r"\bhow have you been\b",
+    r"\b(?:you are|you seem) (?:a lot |so |really |very )?(?:nicer|helpful|great|nice|smart|better)\b",
 )
 CLARIFY = rx(
     r"^(?:and |what about |how about |uh |so )*(?:the )?other (?:one|place|house|listing)\s*"
@@ -516,6 +596,8 @@ CLARIFY = rx(
     r"\b(?:the )?(?:blue|red|white|green|yellow|brick|big|small|little) (?:house|one|place)\b",
     r"^(?:and |what about |how about )?that one\s*[?|]*$",
     r"\bthe other (?:place|one|house)\b",
+    r"\bthe one (?:i|we) (?:saw|looked at|liked|mentioned)\b",
+    r"\bthe same one\b",
 )
 QUESTION = re.compile(
     r"^(?:(?:and|so|also|but|ok|well|then|just|hey|yeah|uh|now|plus|oh|wait|sorry|hi|hello|"

@@ -13,7 +13,7 @@ from propertyhub.calls.agent.dialogue import Dialogue
 from propertyhub.calls.agent.slots import amenities_in
 from propertyhub.calls.agent.types import MAX_READ, Answer, CallContext, Tools
 from propertyhub.calls.agent.understand import Ask
-from propertyhub.calls.agent.when import Window, find_part, find_time, find_window
+from propertyhub.calls.agent.when import Window, find_day, find_part, find_time, find_window
 
 _STOP = frozenset(
     [
@@ -241,7 +241,7 @@ class Responder:
         """The listing a buyer names ("the victory park condo", "the townhouse on llano
         avenue"): the call's, one just read out, or another of the seller's."""
         said = {w for w in re.findall(r"[a-z]+", clause) if w not in _STOP and len(w) > 2}
-        types = {t for t in _TYPE_WORDS if re.search(rf"\b{t}s?\b", clause)}
+        types = {_TYPE_WORDS[t] for t in _TYPE_WORDS if re.search(rf"\b{t}s?\b", clause)}
         listed = [x for i in self.d.last_list if (x := await self._get(i)) is not None]
         candidates = [self.listing, *listed]
         seen = {c["id"] for c in candidates}
@@ -249,18 +249,14 @@ class Responder:
 
         def score(c: dict[str, Any]) -> int:
             words = listing_words(c) - _GENERIC
-            typed = (
-                not types
-                or _TYPE_WORDS.get(c["property_type"], c["property_type"]) in types
-                or bool(types & listing_words(c))
-            )
+            typed = not types or c["property_type"] in types
             return len((said - _GENERIC) & words) * 2 + (1 if typed and types else 0) if typed else -1
 
         scored = sorted(((score(c), i, c) for i, c in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
         if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][2]
         if types:  # "the townhouse": the only one of that type just read out
-            of_type = [c for c in listed if _TYPE_WORDS.get(c["property_type"]) in types]
+            of_type = [c for c in listed if c["property_type"] in types]
             if len(of_type) == 1:
                 return of_type[0]
         return None
@@ -372,9 +368,18 @@ class Responder:
                     },
                 )
             )
-            # "the pool, is it heated": the detail asked is answered only if written down.
+            # "the pool, is it heated": the detail asked is answered only if written down
+            # (what it costs: only if the listing names a price for it).
             asked = set(re.findall(r"[a-z]{4,}", detail or "")) - _DETAIL_STOP
-            if detail and has and not (quote and asked & set(re.findall(r"[a-z]{4,}", quote.lower()))):
+            costs = bool(
+                re.search(r"\b(?:cost|costs|charge|fee|fees|extra|run|how much)\b", detail or "")
+            ) and "$" in (quote or "")
+            if (
+                detail
+                and has
+                and not costs
+                and not (quote and asked & set(re.findall(r"[a-z]{4,}", quote.lower())))
+            ):
                 label = F.amenity_label(amenity).removeprefix("a ")
                 out.append(await self._unknown(ask, listing, f"the {label}"))
         self._want_item("must_haves", amenity)
@@ -391,7 +396,9 @@ class Responder:
                 lot = Ask("area", "fact:area", ask.clause, ask.pos, {}, {"this": True})
                 out.extend(await self._fact_about(lot, [listing]))
                 continue
-            keys = F.topic_keys(topic) if topic else ()
+            # A subject without a topic of its own is looked for by its own rarer words
+            # ("any oil tank issues" finds "the oil tank was decommissioned").
+            keys = F.topic_keys(topic) if topic else F.content_words(ask.clause)
             context = F.topic_keys(ask.slots["context"]) if ask.slots.get("context") else ()
             quote = F.quote_for(listing.get("description", ""), keys, ask.clause, context) if keys else None
             if quote:
@@ -531,7 +538,11 @@ class Responder:
 
     async def _viewing_request(self, ask: Ask) -> list[Answer]:
         window = ask.slots.get("window")
-        window = merge_window(window, self.d.viewing, ask.clause, self.ctx.now) if window is None else window
+        if self.d.viewing and find_day(ask.clause, self.ctx.now)[0] is None:
+            # A new time for the day already asked: "in the morning, like nine thirty".
+            window = merge_window(None, self.d.viewing, ask.clause, self.ctx.now) or window
+        elif window is None:
+            window = merge_window(None, self.d.viewing, ask.clause, self.ctx.now)
         details = ask.slots.get("contact") or {}
         self.d.contact.update(details)
         if window is None and self.d.viewing is None:
@@ -709,8 +720,32 @@ _DROP = re.compile(
 )
 
 
+_FORGET = re.compile(
+    r"\b(?:forget|drop|ignore|never mind|skip|remove|no limit on|any) (?:the |"
+    r"about the |my )?(price|budget|bedrooms?|beds|bathrooms?|baths|type|city|"
+    r"area|location|size)\b"
+)
+_FORGOTTEN = {
+    "price": ("min_price", "max_price"),
+    "budget": ("min_price", "max_price"),
+    "bedroom": ("min_bedrooms", "max_bedrooms"),
+    "bed": ("min_bedrooms", "max_bedrooms"),
+    "bathroom": ("min_bathrooms",),
+    "bath": ("min_bathrooms",),
+    "type": ("property_type",),
+    "city": ("city", "state", "near_listing"),
+    "area": ("city", "state", "near_listing"),
+    "location": ("city", "state"),
+    "size": ("min_area", "max_area"),
+}
+
+
 def _refine(previous: dict[str, Any], new: dict[str, Any], clause: str) -> dict[str, Any]:
     merged = dict(previous)
+    for m in _FORGET.finditer(clause):  # "ok forget the price"
+        what = m.group(1).rstrip("s") if m.group(1) != "bathrooms" else "bathroom"
+        for key in _FORGOTTEN.get(what, _FORGOTTEN.get(m.group(1), ())):
+            merged.pop(key, None)
     for m in _DROP.finditer(clause):  # "forget the ac, what about with a dishwasher"
         for _, amenity in amenities_in(m.group(1)):
             merged["amenities"] = [a for a in merged.get("amenities", []) if a != amenity]

@@ -71,7 +71,10 @@ class Vocabulary:
                 gram = " ".join(grams[i : i + size])
                 if len(gram) < 5:
                     continue
-                found = process.extractOne(gram, self._names, scorer=fuzz.ratio, score_cutoff=88)
+                cutoff = 88 if size > 1 or len(gram) < 7 else 85
+                found = process.extractOne(gram, self._names, scorer=fuzz.ratio, score_cutoff=cutoff)
+                if found and found[1] < 88 and found[0][0] != gram[0]:
+                    found = None  # a weak match must keep the first sound: no "benton"
                 if found:
                     return self.cities[found[0]], text.find(gram)
         return None
@@ -100,7 +103,12 @@ def amenities_in(text: str) -> list[tuple[int, str]]:
 
 def property_types_in(text: str) -> list[str]:
     types = [key for _, key in _phrases(PROPERTY_TYPES, text)]
-    if "land" in types and re.search(r"\b(parking lot|the lot|lot size|a lot of|lots of)\b", text):
+    if "land" in types and re.search(
+        r"\b(parking lot|the lot|lot size|a lot of|lots of|a lot "
+        r"(?!for\b|in\b|to\b|with\b|that\b|near\b|under\b|"
+        r"over\b|around\b))\b",
+        text,
+    ):
         types.remove("land")
     return types
 
@@ -223,13 +231,15 @@ def rooms_in(text: str) -> dict[str, float]:
     bed = r"(?:bed|beds|bedroom|bedrooms|br|bd|bdr|bdrm|bdrms|bedder)\b"
     if m := re.search(rf"\b(?:at most|no more than|up to|max|maximum)\s+(\d+)\s*{bed}", text):
         out["max_bedrooms"] = int(m.group(1))
-    elif (m := re.search(rf"\b(\d+)\s*(?:\+|plus|or more)?\s*{bed}", text)) or (
-        m := re.search(r"\bbedrooms?\s*(?:at least|min(?:imum)?)?\s*(\d+)\b", text)
+    elif found := (
+        list(re.finditer(rf"\b(\d+)\s*(?:\+|plus|or more)?\s*{bed}", text))
+        or list(re.finditer(r"\bbedrooms?\s*(?:at least|min(?:imum)?)?\s*(\d+)\b", text))
     ):
-        out["min_bedrooms"] = int(m.group(1))
+        # The last said wins: "three bed, no wait, two bed".
+        out["min_bedrooms"] = int(found[-1].group(1))
     bath = r"(?:full\s+)?(?:bath|baths|bathroom|bathrooms|ba)\b"
-    if m := re.search(rf"\b(\d+(?:\.5)?)\s*(?:\+|plus|or more)?\s*{bath}", text):
-        out["min_bathrooms"] = float(m.group(1))
+    if found := list(re.finditer(rf"\b(\d+(?:\.5)?)\s*(?:\+|plus|or more)?\s*{bath}", text)):
+        out["min_bathrooms"] = float(found[-1].group(1))
     return out
 
 
@@ -261,6 +271,15 @@ def region_in(text: str) -> tuple[str, ...] | None:
 
 def filters_in(text: str, vocab: Vocabulary, *, city_of_call: str | None = None) -> dict[str, Any]:
     """Every filter the words carry (the caller merges them with the dialogue's)."""
+    # What the caller rules out is no filter: "to buy, not rent", "swap houses for condos".
+    text = re.sub(
+        r"\b(?:not|no) (?:to |a |an |for )?(?:rent|rentals?|buy|sale|lease|houses?|"
+        r"condos?|apartments?|townhouses?|townhomes?|land|lots?|studios?)\b",
+        " ",
+        text,
+    )
+    text = re.sub(r"\b(?:swap|switch|change|trade)\s+(?:the\s+)?\w+\s+(?:for|to|with)\b", " ", text)
+    text = re.sub(r"\binstead of (?:the |a )?\w+\b", " ", text)
     found: dict[str, Any] = {}
     city = vocab.city_in(text)
     if city is not None:

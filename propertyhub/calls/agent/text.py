@@ -17,7 +17,12 @@ from propertyhub.calls.agent.lexicon import CONTRACTIONS, DOMAIN_WORDS, FILLERS,
 
 SEPARATOR = " | "  # where the caller ended a sentence (? . ! ;)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_SENTENCE_END = re.compile(r"(?<!\d)[?!;]+|(?<![\d\s.@])\.(?![\w])|\.(?=\s)|\.$")
+# A full stop ends a sentence, but not after an abbreviation ("st. pete", "apt. 4").
+_SENTENCE_END = re.compile(
+    r"(?<!\d)[?!;]+|(?<![\d\s.@])(?<!\bst)(?<!\bmr)(?<!\bmrs)(?<!\bdr)"
+    r"(?<!\bapt)(?<!\bave)(?<!\bft)(?<!\bmt)\.(?![\w])|(?<!\bst)(?<!\bft)"
+    r"(?<!\bmt)(?<!\bapt)\.(?=\s)|\.$"
+)
 _KEEP = re.compile(r"[^a-z0-9'@.,\-/+$:%|\s]")
 _JOINS = sorted(JOINS, key=len, reverse=True)
 _JOIN_RE = re.compile(r"\b(" + "|".join(re.escape(j) for j in _JOINS) + r")\b")
@@ -170,16 +175,133 @@ _CONTRACTION_RE = re.compile(
 )
 
 
+# Words dropped their g in speech ("lookin", "fixin to"): put back where the -ing word is
+# a common one (a list, not a rule: "cabin" and "austin" stay).
+_ING = frozenset(
+    [
+        "looking",
+        "lookin",
+        "fixing",
+        "taking",
+        "living",
+        "doing",
+        "hanging",
+        "buying",
+        "during",
+        "flying",
+        "trying",
+        "moving",
+        "coming",
+        "going",
+        "having",
+        "getting",
+        "thinking",
+        "wondering",
+        "calling",
+        "asking",
+        "renting",
+        "selling",
+        "showing",
+        "viewing",
+        "morning",
+        "evening",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "wanting",
+        "hoping",
+        "planning",
+        "waiting",
+        "working",
+        "driving",
+        "checking",
+        "parking",
+        "heading",
+        "running",
+        "staying",
+        "leaving",
+        "seeing",
+        "visiting",
+        "touring",
+        "talking",
+        "saying",
+        "telling",
+        "making",
+        "putting",
+        "bringing",
+        "paying",
+        "starting",
+        "closing",
+        "booking",
+        "building",
+        "swimming",
+        "hiring",
+        "listing",
+        "interesting",
+        "charging",
+        "cooling",
+        "heating",
+    ]
+)
+_G_DROPPED = {w[:-1]: w for w in _ING}
+# "how's", "what's", "long's": after these words 's is "is", elsewhere a possessive.
+_IS_AFTER = frozenset(
+    [
+        "how",
+        "what",
+        "where",
+        "when",
+        "who",
+        "why",
+        "that",
+        "it",
+        "there",
+        "here",
+        "he",
+        "she",
+        "everything",
+        "nothing",
+        "something",
+        "long",
+        "much",
+        "big",
+        "old",
+        "far",
+        "rent",
+        "price",
+        "lease",
+        "hoa",
+        "zip",
+        "address",
+        "number",
+        "name",
+        "email",
+        "cell",
+    ]
+)
+
+
+def _apostrophe_s(match: re.Match) -> str:
+    word = match.group(1)
+    return f"{word} is" if word in _IS_AFTER else word
+
+
 def normalize(text: str) -> str:
     low = text.lower().translate(_APOSTROPHES)
     low = _SENTENCE_END.sub(SEPARATOR, low)
     low = low.replace(",", " , ")
+    low = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", low)  # "co-op", "ten-ish", "as-is"
     low = _KEEP.sub(" ", low)
     low = re.sub(r"\s+", " ", low).strip()
+    low = " ".join(_G_DROPPED.get(t, t) for t in low.split())
     low = _CONTRACTION_RE.sub(_expand, low)
-    low = re.sub(r"\b(\w+)'s\b", r"\1", low).replace("s' ", "s ").replace("'", "")
+    low = re.sub(r"\b(\w+)'s\b", _apostrophe_s, low).replace("s' ", "s ").replace("'", "")
     low = " ".join(_corrected(t) for t in low.split())
     low = _JOIN_RE.sub(lambda m: JOINS[m.group(1)], low)
+    # Letters said one by one are one word: "c d d", "g p t" ("a" and "i" start none: they
+    # are words).
+    low = re.sub(r"\b[b-hj-z](?: [a-z])+\b", lambda m: m.group(0).replace(" ", ""), low)
     low = _FILLER_RE.sub(" ", low)
     low = _LIKE_FILLER.sub(" ", low)
     low = _OH.sub(_oh, low)

@@ -129,6 +129,16 @@ def reference(clause: str) -> dict[str, Any]:
         return {"rank": int(m.group(1))}
     if re.search(r"\b(?:either|both|each|any) of (?:them|those|these)\b|\bboth\b", clause):
         return {"all": True}
+    if m := re.search(
+        r"\bthis (?!one\b|place\b|house\b|home\b|listing\b|property\b|unit\b|"
+        r"apartment\b|condo\b|townhouse\b|townhome\b|building\b|lot\b|is\b|"
+        r"week|weekend|morning|afternoon|evening|year|month|coming|area|saturday|"
+        r"sunday|monday|tuesday|wednesday|thursday|friday)(\w{4,})\b",
+        clause,
+    ):
+        return {"words": True, "said": m.group(0)}  # "this greystone": a listing by name
+    if m := re.search(r"\bthis one (?:here )?(?:in|on|at) (\w+)", clause):
+        return {"words": True, "said": m.group(0)}  # "this one here in westshore"
     if re.search(
         r"\b(?:this|back to|going back to|the one i am calling about|"
         r"the one we were talking about first)\b(?! (?:week|weekend|morning|"
@@ -149,6 +159,8 @@ def reference(clause: str) -> dict[str, Any]:
 def _fact_asks(clause: str, pos: int) -> list[Ask]:
     """Facts, amenities and subjects without a field, in the order they were asked."""
     found: list[tuple[int, Ask]] = []
+    # "the square footage of the house itself, not the land": the land is not asked about.
+    clause = re.sub(r"\bnot (?:the |a |an )?(\w+)\b", lambda m: " " * len(m.group(0)), clause)
     found_topics = topics_in(clause)
     topics = [(at, topic) for at, topic, _ in found_topics]
     covered: list[tuple[int, int]] = []
@@ -208,11 +220,30 @@ def _fact_asks(clause: str, pos: int) -> list[Ask]:
 
 
 def _is_goodbye(clause: str) -> bool:
+    """A goodbye that is one: not negated ("don't hang up"), not a word in a question
+    ("goodbye seattle hello phoenix, is this place still available")."""
     guarded = P.NOT_GOODBYE.sub(" ", clause)
-    return bool(P.GOODBYE.search(guarded)) and not P.NOT_GOODBYE.search(clause)
+    if not P.GOODBYE.search(guarded) or P.NOT_GOODBYE.search(clause):
+        return False
+    rest = P.GOODBYE.sub(" ", clause)
+    return not _fact_asks(rest, 0)
+
+
+def day_only(text: str, window: Any, ctx: Context) -> bool:
+    """A clause that names a day (and maybe a time) and asks nothing else."""
+    if window is None or P.SEARCH_NOUN.search(text) or P.FACTS["status"].search(text):
+        return False
+    rest = re.sub(r"\b(?:i|we) (?:could|can|would|am|will)\b.*?\b(?:be there|come|do|make)\b", " ", text)
+    return not _fact_asks(rest, 0) and not topics_in(rest)
 
 
 def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
+    if re.match(
+        r"^(?:so |and |but |ok |wait )*(?:is|does|has) (?:it|this|that)\b|"
+        r"^(?:so |and |ok )*(?:it|this|that) is\b",
+        clause,
+    ) and not re.search(r"\b(?:any|anything|find|show me|looking for|search)\b", clause):
+        return False  # "is it a standalone house or attached to other units": about this one
     place = bool(P.SEARCH_NOUN.search(clause))
     if (
         not place
@@ -241,6 +272,13 @@ def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
         return True
     if located and (place or narrowing):
         return True
+    # Right after a search, filter words are a refinement: "four bedroom though", "to buy".
+    if (
+        ctx.last_answer == "search"
+        and filters
+        and not re.search(r"\b(?:does|do|is|has|can|are) (?:it|that|this|that one|there|they)\b", clause)
+    ):
+        return True
     # A refinement of the search made: "for sale", "what about in austin", "i meant denton".
     if (
         not filters
@@ -263,6 +301,21 @@ def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
     )
 
 
+def two_cities(text: str, ctx: Context) -> tuple[str, ...] | None:
+    """ "anything in atlanta or decatur": one search is one city, so which one."""
+    first = ctx.vocab.city_in(text)
+    if first is None:
+        return None
+    rest = text[first[1] + len(first[0]) :]
+    m = re.match(r"\s*(?:or|and|and or|/)\s+(.*)$", rest)
+    if not m:
+        return None
+    second = ctx.vocab.city_in(m.group(1))
+    if second is None or second[1] > 3 or second[0] == first[0]:
+        return None
+    return first[0], second[0]
+
+
 def _city_question(text: str, ctx: Context) -> bool:
     """ "this is in san antone right", "is this fort worth or weatherford": which city."""
     city = ctx.vocab.city_in(text)
@@ -283,7 +336,7 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     text = clause
     if P.INJECTION.search(text):
         return [Ask("refusal", "refusal:injection", clause, pos, {"kind": "injection"})]
-    details = contact(clause, clause, digitize(clause))
+    details = contact(raw, clause, digitize(clause))
     if P.PRIVACY.search(text) and not ({"phone", "email"} & set(details)):
         return [Ask("refusal", "refusal:privacy", clause, pos, {"kind": "privacy"})]
     if P.NEGOTIATION.search(text) and not re.search(r"\bnegotiable\b", text):
@@ -311,7 +364,7 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     if viewing or (
         (ctx.pending == "viewing" or ctx.viewing)
         and timed
-        and not P.QUESTION.search(re.sub(r"^(?:can|could) we (?:do|make it)\b", "", text))
+        and not (P.SEARCH_NOUN.search(text) or _fact_asks(text, pos))
     ):
         return [
             Ask(
@@ -331,10 +384,15 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         details and re.search(r"\b(?:my|name|number|email|reach me|call me|text me)\b", text)
     ):
         return [Ask("contact", "contact", clause, pos, {"contact": details})]
-    if P.SMALLTALK_STATEMENTS.search(text) and not P.QUESTION.search(text):
+    if P.SMALLTALK_STATEMENTS.search(text) and not (
+        P.QUESTION.search(text) and _fact_asks(P.SMALLTALK_STATEMENTS.sub(" ", text), pos)
+    ):
         return [Ask("smalltalk", "smalltalk", clause, pos)]
     if _city_question(text, ctx):
         return [Ask("city", "fact:city", clause, pos)]
+    cities = two_cities(text, ctx)
+    if cities:
+        return [Ask("clarify", "clarify:cities", clause, pos, {"cities": cities})]
     if region_in(text):
         return [Ask("clarify", "clarify:region", clause, pos, {"cities": region_in(text)})]
     if P.OUT_OF_SCOPE.search(text) and not P.FACTS["price"].search(text):
@@ -345,13 +403,33 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         seller_names
         and re.search(
             rf"\b(?:{seller_names})\b.*\b(?:have|has|got|own|list|listed|selling|sell|renting|"
-            rf"else|other)\b",
+            rf"else|other)\b|\b(?:other|more) (?:\w+ )?(?:listings|properties|homes|places|"
+            rf"houses|rentals) (?:from|by|of) (?:{seller_names})\b",
             text,
         )
     ):
         return [Ask("seller_listings", "seller_listings", clause, pos, {"filters": filters})]
     if _search_like(text, filters, ctx) and not P.FACTS["summary"].search(text):
         return [Ask("search", "search", clause, pos, {"filters": filters})]
+    statement = re.match(r"^(?:so |oh |ok )*(?:it|that|this) is (?:a|an)\b", text)
+    if P.SEARCH_NOUN.search(text) and filters and not P.QUESTION.search(text) and not statement:
+        return [Ask("search", "search:bare", clause, pos, {"filters": filters})]
+    if day_only(text, window, ctx):
+        # "saturday morning, say ten ish": a time offered is a viewing asked for.
+        return [
+            Ask(
+                "viewing_request",
+                "viewing:time",
+                clause,
+                pos,
+                {
+                    "window": window,
+                    "part": find_part(text),
+                    "clock": find_time(text, find_part(text)),
+                    "contact": details,
+                },
+            )
+        ]
     asks = _fact_asks(text, pos)
     if asks:
         return asks
@@ -359,12 +437,14 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         return [Ask("clarify", "clarify", clause, pos)]
     if P.OUT_OF_SCOPE.search(text):
         return [Ask("out_of_scope", "out_of_scope", clause, pos)]
-    if P.GREETING.match(text):
+    if P.GREETING.match(text) or re.match(
+        r"^(?:(?:hi|hello|hey|yeah|yes|so|ok)\b[\s,]*)*(?:i am |we are )?calling (?:about|"
+        r"regarding|on|for) (?:the|this|your|that) (?:\w+ ){0,8}\w+\s*$",
+        text,
+    ):
         return [Ask("greeting", "greeting", clause, pos)]
     if P.SMALLTALK.match(text) or P.SMALLTALK_STATEMENTS.search(text):
         return [Ask("smalltalk", "smalltalk", clause, pos)]
-    if P.SEARCH_NOUN.search(text) and filters and not P.QUESTION.search(text):
-        return [Ask("search", "search:bare", clause, pos, {"filters": filters})]
     if P.NAMED.search(text) or re.search(
         r"^(?:and |what about |how about )?(?:the )?"
         r"(?:1st|2nd|3rd|last)(?: one)?$",
@@ -386,6 +466,16 @@ def _merge_subject_and_question(asks: list[Ask]) -> list[Ask]:
     merged: list[Ask] = []
     for ask in asks:
         prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.intent == "amenity"
+            and ask.intent == "price"
+            and (ask.ref.get("it") or ask.ref.get("that"))
+            and re.search(r"\b(?:cost|costs|charge|fee|fees|extra|run)\b", ask.clause)
+        ):
+            # "is there parking and what is it cost": the cost of the parking.
+            prev.slots["detail"] = ask.clause
+            continue
         if (
             prev is not None
             and prev.intent in ("amenity", "topic")
@@ -438,6 +528,21 @@ def understand(raw: str, ctx: Context) -> list[Ask]:
                     if first.slots.get(key) is None and ask.slots.get(key) is not None:
                         first.slots[key] = ask.slots[key]
         asks = [a for a in asks if a.intent not in ("contact", "viewing_request") or a is first]
+        # "on the fourteenth, could i see it that afternoon": the day and the time are said
+        # in different clauses; read them together.
+        together = " ".join(a.clause for a in viewings)
+        if len(viewings) > 1 and (window := find_window(together, ctx.now)) is not None:
+            first.slots["window"] = window
+    # "i'm moving to franklin, any houses there": the place said before the search.
+    for before, ask in itertools.pairwise(asks):
+        if (
+            ask.intent in ("search", "seller_listings")
+            and "city" not in ask.slots["filters"]
+            and re.search(r"\bthere\b", ask.clause)
+        ):
+            city = ctx.vocab.city_in(before.clause)
+            if city is not None:
+                ask.slots["filters"]["city"] = city[0]
     searches = [a for a in asks if a.intent == "search"]
     if len(searches) > 1:  # "how about denver, any three bed houses under a million"
         for other in searches[1:]:

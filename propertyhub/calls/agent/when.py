@@ -68,7 +68,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A day mention with its modifiers ("next thursday", "the day after tomorrow"), so the
 # last one said wins and "next" stays with its day.
 _DAY_WORDS = re.compile(
-    rf"\b(?:tonight|this (?:evening|afternoon|morning)|day after tomorrow|tomorrow|tmrw|"
+    rf"\b(?:(?:a|1|one|2|two) weeks? from (?:today|tomorrow|now)|"
+    rf"tonight|this (?:evening|afternoon|morning)|day after tomorrow|tomorrow|tmrw|"
     rf"tomorow|later today|today|in \d+ days?|"
     rf"(?:(?:next|this coming|coming|this) )?(?:{_WEEKDAY})s?(?: next week)?|"
     rf"(?:{_MONTH})\.? \d{{1,2}}|(?:on )?the \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)"
@@ -142,8 +143,12 @@ def _find_day(text: str, now: datetime) -> tuple[date | None, str | None]:
         return today + timedelta(days=2), None
     if re.search(r"\b(tomorrow|tmrw|tomorow)\b", text):
         return today + timedelta(days=1), None
-    if re.search(r"\b(today|later today|this morning)\b", text):
+    if re.search(r"\b(today|later today|this morning)\b", text) and not re.search(r"\bfrom today\b", text):
         return today, None
+    m = re.search(r"\b(?:a|1|one|2|two) weeks? from (today|tomorrow|now)\b", text)
+    if m:
+        weeks = 2 if re.search(r"\b(?:2|two) weeks\b", m.group(0)) else 1
+        return today + timedelta(days=7 * weeks + (m.group(1) == "tomorrow")), None
     m = re.search(r"\bin (\d+) days?\b", text)
     if m:
         return today + timedelta(days=int(m.group(1))), None
@@ -201,6 +206,7 @@ _CLOCK = (
 def find_time(text: str, part: str | None) -> tuple[str, time] | None:
     """("at" | "after" | "before", time) named in the text, if any."""
     text = text.replace("noon", "12:00 pm").replace("midday", "12:00 pm")
+    text = re.sub(r"\b(\d{1,2}(?::\d{2})?) ?ish\b", r"around \1", text)  # "ten ish"
     text = re.sub(r"\bhalf past (\d{1,2})\b", r"\1:30", text)
     text = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", text)
     text = re.sub(r"\bquarter (?:to|till) (\d{1,2})\b", lambda m: f"{int(m.group(1)) - 1}:45", text)
@@ -215,6 +221,16 @@ def find_time(text: str, part: str | None) -> tuple[str, time] | None:
             r"\s*(?P<mer>am|pm|a m|p m|oclock)\b",
             text,
         )
+    if m is None:  # "can we do 4 instead", "tomorrow evening, 7"
+        m = re.search(
+            r"\b(?P<rel>do|make it|say|how about|what about|maybe|or|is better ,?|"
+            r"(?:morning|afternoon|evening|night|today|tomorrow|day|work|lunch|dinner) ,?)\s+"
+            r"(?P<h>\d{1,2})(?:(?::|\s)(?P<m>[0-5]\d))?(?P<m2>)(?P<mer>)\b(?!\s*(?:bed|bath|"
+            r"th\b|st\b|nd\b|rd\b|%|k\b|people|kids|dogs|cats|of))",
+            text,
+        )
+        if m is not None and not 1 <= int(m.group("h")) <= 12:
+            m = None
     if m is None:
         return None
     minute = int(m.group("m") or m.group("m2") or 0) if "m2" in m.groupdict() else int(m.group("m") or 0)
@@ -230,6 +246,8 @@ def find_time(text: str, part: str | None) -> tuple[str, time] | None:
     if at is None:
         return None
     rel = m.group("rel") or "at"
+    if rel == "at" and re.search(r"\b(?:after that|after then|from then on|or later|onwards)\b", text):
+        rel = "after"  # "i get off at four, so any time after that"
     kind = (
         "after"
         if rel in ("after", "from", "anytime after", "sometime after", "past", "no earlier than")
@@ -240,17 +258,35 @@ def find_time(text: str, part: str | None) -> tuple[str, time] | None:
     return kind, at
 
 
+_PARTS = {
+    "1st thing": "morning",
+    "night": "evening",
+    "tonight": "evening",
+    "after work": "evening",
+    "after lunch": "afternoon",
+    "lunch": "afternoon",
+    "lunchtime": "afternoon",
+    "dinner": "evening",
+    "dinnertime": "evening",
+    "supper": "evening",
+    "first thing": "morning",
+    "early": "morning",
+    "breakfast": "morning",
+    "midmorning": "morning",
+    "late afternoon": "afternoon",
+}
+
+
 def find_part(text: str) -> str | None:
-    m = re.search(r"\b(morning|afternoon|evening|night|tonight|after work|lunch|lunchtime)s?\b", text)
+    m = re.search(
+        r"\b(morning|afternoon|evening|night|tonight|after work|after lunch|lunch|"
+        r"lunchtime|dinnertime|dinner|supper|first thing|1st thing|breakfast|midmorning|"
+        r"late afternoon|early)s?\b",
+        text,
+    )
     if not m:
         return None
-    return {
-        "night": "evening",
-        "tonight": "evening",
-        "after work": "evening",
-        "lunch": "afternoon",
-        "lunchtime": "afternoon",
-    }.get(m.group(1), m.group(1))
+    return _PARTS.get(m.group(1), m.group(1))
 
 
 def find_window(text: str, now: datetime) -> Window | None:
@@ -258,8 +294,8 @@ def find_window(text: str, now: datetime) -> Window | None:
     with a day: "mornings work best" is no appointment)."""
     day, implied_part = find_day(text, now)
     part = find_part(text) or implied_part
-    if day is None and part == "morning" and now.hour >= 12 and re.search(r"\bin the morning\b", text):
-        day = now.date() + timedelta(days=1)  # "in the morning", said in the afternoon
+    if day is None and part == "morning" and re.search(r"\bin the morning\b", text):
+        day = now.date() + timedelta(days=1)  # "in the morning" with no day: tomorrow's
     if day is None:
         return None
     clock = find_time(text, part)
