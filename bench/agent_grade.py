@@ -6,6 +6,10 @@ import math
 import re
 from typing import Any
 
+from propertyhub.calls.agent.contacts import phone
+from propertyhub.calls.agent.numbers import digitize
+from propertyhub.calls.agent.text import normalize
+
 PARTS = {"morning": ("08:00", "12:00"), "afternoon": ("12:00", "17:00"), "evening": ("17:00", "21:00")}
 STATUS_WORDS = {"active": "available", "pending": "pending", "sold": "sold", "rented": "rented"}
 NEAR_KM = 16.1
@@ -34,6 +38,7 @@ class Grader:
             for value in item.values():
                 for token in re.findall(r"\d[\d,.]*", str(value)):
                     known.add(token.replace(",", "").rstrip("."))
+            known.add(f"{item['area_sqft'] / 43560:.1f}".rstrip("0").rstrip("."))  # acres
         return known
 
     @staticmethod
@@ -237,8 +242,12 @@ class Grader:
         }
 
     def _invented(self, text: str, said: str) -> int:
-        """Numbers the agent said that are in no listing and not in the buyer's words."""
-        heard = {t.replace(",", "") for t in re.findall(r"\d[\d,.]*", said)}
+        """Numbers the agent said that are in no listing and not in the buyer's words (read
+        as the agent reads them: "half a million" is 500000, a phone number its digits)."""
+        heard_text = digitize(normalize(said))
+        heard = {t.replace(",", "") for t in re.findall(r"\d[\d,.]*", said + " " + heard_text)}
+        if (number := phone(heard_text)) is not None:
+            heard.add(number.lstrip("+"))
         count = 0
         for token in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
             plain = token.replace(",", "").rstrip(".")

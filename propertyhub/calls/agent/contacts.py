@@ -4,8 +4,7 @@ Johnson", "this is Linda", "it's James Okafor, o k a f o r", "tran, bao tran")."
 
 from __future__ import annotations
 
-import re
-
+from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.numbers import UNITS
 
 _DIGIT_WORDS = {word: str(n) for word, n in UNITS.items()} | {"o": "0"}

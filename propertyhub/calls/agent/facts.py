@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.lexicon import AMENITIES, AMENITY_LABELS, COUNTABLE, TOPICS
 
 STATE_NAMES = {
@@ -236,7 +236,7 @@ def fact(listing: dict[str, Any], intent: str) -> tuple[str, dict[str, Any]] | N
         n = listing["area_sqft"]
         if not n:
             return None
-        acres = f", about {n / 43560:.1f} acres" if t == "land" else ""
+        acres = f", about {float(f'{n / 43560:.1f}'):g} acres" if t == "land" else ""
         return f"It's {n:,} square feet{acres}.", {"area_sqft": n}
     if intent == "address":
         state = listing.get("state") or ""

@@ -9,7 +9,7 @@ know. "one" stays a word where it is a pronoun ("the second one", "no one").
 
 from __future__ import annotations
 
-import re
+from propertyhub.calls.agent import regex as re
 
 UNITS = {
     "zero": 0,

@@ -6,7 +6,7 @@ pattern is a phrase family, not a sentence: "talk to (a|the|your) (person|agent|
 
 from __future__ import annotations
 
-import re
+from propertyhub.calls.agent import regex as re
 
 
 def rx(*parts: str) -> re.Pattern:

@@ -3,12 +3,12 @@ is about, asks the tools, keeps the dialogue state, and says it."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
 from propertyhub.calls.agent import facts as F
 from propertyhub.calls.agent import patterns as P
+from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.dialogue import Dialogue
 from propertyhub.calls.agent.slots import amenities_in
 from propertyhub.calls.agent.types import MAX_READ, Answer, CallContext, Tools

@@ -8,12 +8,12 @@ fifty" is 450,000 for a home to buy and "fourteen fifty a month" is 1,450.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.lexicon import (
     AMENITIES,
     CITY_ALIASES,

@@ -8,11 +8,11 @@ words dropped. Punctuation that separates questions (? . ! ;) is kept as a mark.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.lexicon import CONTRACTIONS, DOMAIN_WORDS, FILLERS, JOINS
 
 SEPARATOR = " | "  # where the caller ended a sentence (? . ! ;)

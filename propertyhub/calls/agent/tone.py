@@ -8,9 +8,10 @@ persona can never change what the agent claims about a listing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any, TypeVar
+
+from propertyhub.calls.agent import regex as re
 
 R = TypeVar("R", bound=Any)  # a reply: anything with `text` and `intent`
 
@@ -40,7 +41,7 @@ CONTRACTIONS = {
     "i'd": "I would",
     "won't": "will not",
 }
-_CONTRACTION = re.compile(r"\b(" + "|".join(re.escape(c) for c in CONTRACTIONS) + r")\b", re.I)
+_CONTRACTION = re.compile(r"\b(" + "|".join(re.escape(c) for c in CONTRACTIONS) + r")\b", re.IGNORECASE)
 _FACTS = {
     "price",
     "bedrooms",

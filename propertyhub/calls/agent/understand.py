@@ -11,12 +11,12 @@ and conversation (greetings, thanks, off-topic, ambiguous).
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from propertyhub.calls.agent import patterns as P
+from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.contacts import contact
 from propertyhub.calls.agent.lexicon import TOPICS
 from propertyhub.calls.agent.numbers import digitize

@@ -9,11 +9,12 @@ week ("Friday" alone is this week's).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import dateparser
+
+from propertyhub.calls.agent import regex as re
 
 WEEKDAYS = {
     "monday": 0,
