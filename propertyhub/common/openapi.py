@@ -33,6 +33,13 @@ ERROR_SCHEMA = {
     },
 }
 
+DESCRIPTION = (
+    "REST API of PropertyHub. Errors always have the shape of the `Error` schema.\n\n"
+    "Text, in bodies and in query parameters, is Unicode text without NUL (U+0000) or "
+    "unpaired surrogates (U+D800-U+DFFF): a body holding such a string (as a value or a "
+    "name) is a 422, such a query parameter a 400."
+)
+
 ERROR_TEXT = {
     400: "Malformed JSON or query parameter",
     401: "Missing, expired, revoked or invalid token; bad credentials",
@@ -91,8 +98,7 @@ def _schema_ref(spec: APISpec, schema: Any) -> dict[str, Any]:
 
 def build_spec(app: Sanic) -> dict[str, Any]:
     spec = APISpec("PropertyHub API", "1.0.0", "3.0.3", plugins=[MarshmallowPlugin()],
-                   info={"description": "REST API of PropertyHub. Errors always have the "
-                                        "shape of the `Error` schema."})
+                   info={"description": DESCRIPTION})
     spec.components.schema("Error", ERROR_SCHEMA)
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer",
                                                "bearerFormat": "JWT"})

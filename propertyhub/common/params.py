@@ -7,15 +7,28 @@ from typing import Any
 from sanic import Request
 
 from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.schemas import TEXT_RULE, is_text
 
 MAX_ID = 2**63 - 1
 
 
+def as_id(raw: Any) -> int | None:
+    """An id as clients send it (a number, or a string of ASCII digits), or None when it
+    cannot be one of ours. `str.isdigit` alone takes "²", which `int` refuses, and `int`
+    refuses more than 4,300 digits too."""
+    if isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= 19:
+        raw = int(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= MAX_ID:
+        return raw
+    return None
+
+
 def path_id(raw: str, what: str) -> int:
     """Ids are opaque to clients; one that cannot be ours is simply not found."""
-    if not raw.isdigit() or not 0 < int(raw) <= MAX_ID:
+    value = as_id(raw)
+    if value is None:
         raise ApiError.not_found(what)
-    return int(raw)
+    return value
 
 
 def query_args(request: Request) -> dict[str, Any]:
@@ -24,6 +37,8 @@ def query_args(request: Request) -> dict[str, Any]:
         if len(values) > 1:
             raise ApiError(400, Code.BAD_REQUEST, f"query parameter {name!r} given twice",
                            {name: ["given more than once"]})
+        if not (is_text(name) and is_text(values[0])):
+            raise ApiError.bad_query(name, TEXT_RULE)
         args[name] = values[0]
     return args
 
@@ -33,7 +48,7 @@ def page_args(request: Request) -> tuple[int, str | None]:
     raw = args.get("limit")
     limit = 20
     if raw is not None:
-        if not raw.isdigit() or not 1 <= int(raw) <= 100:
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 3 and 1 <= int(raw) <= 100):
             raise ApiError.bad_query("limit", "must be a whole number from 1 to 100")
         limit = int(raw)
     return limit, args.get("cursor") or None
