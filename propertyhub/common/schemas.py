@@ -43,6 +43,10 @@ def _not_text(data: dict[str, Any]) -> dict[str, list[str]]:
     return errors
 
 
+# The largest value of an INTEGER (int4) column; ranges of fields stored in one stay within.
+INT4_MAX = 2**31 - 1
+
+
 class StrictSchema(Schema):
     """Unknown fields, and dump_only (server-set) fields in a write body, are rejected."""
 

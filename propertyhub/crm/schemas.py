@@ -4,6 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from propertyhub.accounts.schemas import PHONE
 from propertyhub.common.openapi import page_of
+from propertyhub.common.params import MAX_ID
 from propertyhub.common.schemas import StrictSchema
 from propertyhub.crm.models import LeadStatus
 
@@ -55,7 +56,7 @@ class CrmLead(LeadPublic):
 
 class LeadFilter(Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
-    property_id = fields.Integer()
+    property_id = fields.Integer(validate=validate.Range(1, MAX_ID))
     limit = fields.Integer()
     cursor = fields.String()
 

@@ -9,6 +9,7 @@ from propertyhub.common.schemas import StrictSchema
 from propertyhub.listings.models import ListingStatus, ListingType, PropertyType
 
 MAX_PRICE = 10**12
+MAX_AREA = 10**9  # square feet; the column is an INTEGER
 
 
 def _year_ok(value: int) -> None:
@@ -29,7 +30,7 @@ class PropertyWrite(StrictSchema):
     currency = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
     bedrooms = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, 100))
     bathrooms = fields.Float(load_default=0, validate=validate.Range(0, 100))
-    area_sqft = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, 10**9))
+    area_sqft = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, MAX_AREA))
     year_built = fields.Integer(load_default=None, allow_none=True, strict=True,
                                 validate=_year_ok)
     address = fields.String(load_default="", validate=validate.Length(max=255))
@@ -122,19 +123,19 @@ class SearchQuery(Schema):
                                                            + ", ".join(t.value for t in PropertyType)})
     listing_type = fields.String(validate=validate.OneOf(["sale", "rent"]))
     status = fields.String(metadata={"description": "default active; withdrawn: own only"})
-    min_price = fields.Integer()
-    max_price = fields.Integer()
-    min_bedrooms = fields.Integer()
-    max_bedrooms = fields.Integer()
-    min_bathrooms = fields.Float()
-    min_area = fields.Integer()
-    max_area = fields.Integer()
+    min_price = fields.Integer(validate=validate.Range(0, MAX_PRICE))
+    max_price = fields.Integer(validate=validate.Range(0, MAX_PRICE))
+    min_bedrooms = fields.Integer(validate=validate.Range(0, 100))
+    max_bedrooms = fields.Integer(validate=validate.Range(0, 100))
+    min_bathrooms = fields.Float(validate=validate.Range(0, 100))
+    min_area = fields.Integer(validate=validate.Range(0, MAX_AREA))
+    max_area = fields.Integer(validate=validate.Range(0, MAX_AREA))
     amenities = fields.String(metadata={"description": "comma list; all must match"})
     lat = fields.Float()
     lng = fields.Float()
     radius_km = fields.Float(metadata={"description": "with lat and lng; at most 500"})
     bbox = fields.String(metadata={"description": "min_lng,min_lat,max_lng,max_lat"})
-    owner_id = fields.Integer()
+    owner_id = fields.Integer(validate=validate.Range(1, 2**63 - 1))
     updated_since = fields.String(metadata={"description": "ISO 8601 time"})
     sort = fields.String(metadata={"description": "newest (default), price, -price, area, "
                                                   "-area, bedrooms, -bedrooms, distance"})

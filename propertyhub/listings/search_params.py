@@ -10,6 +10,7 @@ from typing import Any
 
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.listings.models import ListingStatus, ListingType, PropertyType
+from propertyhub.listings.schemas import MAX_AREA, MAX_PRICE
 from propertyhub.listings.text import MAX_QUERY_WORDS, words
 
 DEFAULT_LIMIT = 20
@@ -81,7 +82,9 @@ def _bad(name: str, message: str) -> ApiError:
     return ApiError.bad_query(name, message)
 
 
-def _int(args: dict[str, str], name: str, lo: int = 0, hi: int = 10**13) -> int | None:
+def _int(args: dict[str, str], name: str, lo: int, hi: int) -> int | None:
+    """Bounded by the column's own range (as written), so PostgreSQL never sees a number
+    too big for the column's type."""
     raw = args.get(name)
     if raw is None or raw == "":
         return None
@@ -169,11 +172,12 @@ def parse_search(args: dict[str, Any], viewer_id: int | None) -> SearchParams:
     if len(statuses) > 1:
         raise _bad("status", "one status at a time")
     p.status = statuses[0] if statuses else ListingStatus.ACTIVE.value
-    p.min_price, p.max_price = _int(args, "min_price"), _int(args, "max_price")
+    p.min_price = _int(args, "min_price", 0, MAX_PRICE)
+    p.max_price = _int(args, "max_price", 0, MAX_PRICE)
     p.min_bedrooms = _int(args, "min_bedrooms", 0, 100)
     p.max_bedrooms = _int(args, "max_bedrooms", 0, 100)
     p.min_bathrooms = _float(args, "min_bathrooms", 0, 100)
-    p.min_area, p.max_area = _int(args, "min_area"), _int(args, "max_area")
+    p.min_area, p.max_area = _int(args, "min_area", 0, MAX_AREA), _int(args, "max_area", 0, MAX_AREA)
     p.amenities = sorted({a.strip().lower() for a in (args.get("amenities") or "").split(",")
                           if a.strip()})
     _geo(args, p)

@@ -11,7 +11,7 @@ from propertyhub.common.errors import ApiError, Code
 from propertyhub.listings import search
 from propertyhub.listings.models import ListingStatus, Property
 from propertyhub.listings.search_params import SearchParams
-from propertyhub.listings.text import search_text
+from propertyhub.listings.text import city_key, search_text
 
 OWNER_ROLES = ("seller", "agent")
 
@@ -23,7 +23,7 @@ def _derived(fields: dict[str, Any]) -> dict[str, Any]:
         out["amenities"] = sorted({a.strip().lower() for a in out["amenities"] if a.strip()})
     if "city" in out:
         out["city"] = out["city"].strip()
-        out["city_key"] = out["city"].casefold()
+        out["city_key"] = city_key(out["city"])
     return out
 
 
