@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,12 @@ class Settings:
     max_body_bytes: int = 1024 * 1024
     scheduler_interval_seconds: float = 60.0
     call_reconnect_grace_seconds: float = 30.0
+
+    @property
+    def cursor_key(self) -> bytes:
+        """Signs list cursors; derived from JWT_SECRET (one secret to configure), apart
+        from the tokens' own key."""
+        return hashlib.sha256(b"propertyhub list cursors\0" + self.jwt_secret.encode()).digest()
 
     @property
     def is_sqlite(self) -> bool:

@@ -28,7 +28,7 @@ from propertyhub.common.auth import authorized
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id
-from propertyhub.common.schemas import json_object, load, load_body
+from propertyhub.common.schemas import PageQuery, json_object, load, load_body
 from propertyhub.crm.models import AgentAssignment
 from workers.dispatch import settle_and_wait
 
@@ -107,7 +107,7 @@ async def terminate(request: Request, agent_id: str) -> HTTPResponse:
 
 @subs_bp.get("", strict_slashes=True)
 @authorized()
-@doc("The caller's subscriptions", tag=TAG, responses={200: SubscriptionPage},
+@doc("The caller's subscriptions", tag=TAG, query=PageQuery, responses={200: SubscriptionPage},
      errors=(400,), auth=True)
 async def list_subscriptions(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
@@ -140,7 +140,7 @@ async def payment_method(request: Request, sub_id: str) -> HTTPResponse:
 
 @tx_bp.get("", strict_slashes=True)
 @authorized()
-@doc("The caller's transactions, newest first", tag=TAG, responses={200: TransactionPage},
+@doc("The caller's transactions, newest first", tag=TAG, query=PageQuery, responses={200: TransactionPage},
      errors=(400,), auth=True)
 async def list_transactions(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
@@ -171,7 +171,7 @@ async def hire_human(request: Request) -> HTTPResponse:
 
 @hires_bp.get("", strict_slashes=True)
 @authorized("seller", "agent")
-@doc("Assignments: a seller's hires, or an agent's clients", tag=TAG,
+@doc("Assignments: a seller's hires, or an agent's clients", tag=TAG, query=PageQuery,
      responses={200: AssignmentPage}, errors=(400, 403), auth=True)
 async def list_assignments(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
@@ -181,7 +181,7 @@ async def list_assignments(request: Request) -> HTTPResponse:
 
 
 @hires_bp.get("/available")
-@doc("Human agents for hire", tag=TAG, responses={200: AvailableAgentPage}, errors=(400,))
+@doc("Human agents for hire", tag=TAG, query=PageQuery, responses={200: AvailableAgentPage}, errors=(400,))
 async def available(request: Request) -> HTTPResponse:
     from propertyhub.accounts.models import Role, User
     from propertyhub.common.pagination import id_page

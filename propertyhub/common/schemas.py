@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import ujson
-from marshmallow import RAISE, Schema, ValidationError, fields
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 from propertyhub.common.errors import ApiError, Code
 
@@ -52,6 +52,17 @@ class StrictSchema(Schema):
 
     class Meta:
         unknown = RAISE
+
+
+CURSOR_DOC = ("the `next_cursor` of the previous page, as given: cursors are opaque and "
+              "signed, so any other value is a 400 `invalid_cursor`")
+
+
+class PageQuery(Schema):
+    """The query of every list (parsed by params.page_args)."""
+
+    limit = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "default 20"})
+    cursor = fields.String(metadata={"description": CURSOR_DOC})
 
 
 class Page(Schema):

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from propertyhub.common.openapi import page_of
-from propertyhub.common.schemas import StrictSchema
+from propertyhub.common.schemas import CURSOR_DOC, StrictSchema
 from propertyhub.listings.models import ListingStatus, ListingType, PropertyType
 
 MAX_PRICE = 10**12
@@ -139,5 +139,5 @@ class SearchQuery(Schema):
     updated_since = fields.String(metadata={"description": "ISO 8601 time"})
     sort = fields.String(metadata={"description": "newest (default), price, -price, area, "
                                                   "-area, bedrooms, -bedrooms, distance"})
-    limit = fields.Integer(metadata={"description": "1-100, default 20"})
-    cursor = fields.String()
+    limit = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "default 20"})
+    cursor = fields.String(metadata={"description": CURSOR_DOC})

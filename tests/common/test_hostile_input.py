@@ -4,6 +4,7 @@ in the contract's error shape, on both databases."""
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from types import SimpleNamespace
@@ -254,3 +255,50 @@ async def test_every_string_of_every_write_schema_fits_its_column(app):
                 assert widths and min(widths) <= column.max_length, (schema.__name__, name)
                 checked += 1
     assert checked >= 20
+
+
+def forge(payload: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+
+
+def payload_of(token: str) -> dict:
+    body = token.split(".")[0]
+    return json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+
+
+LISTS = [("/api/properties", None), ("/api/cart", "buyer"), ("/api/crm/leads", "seller"),
+         ("/api/crm/agents", "seller"), ("/api/crm/agents/available", None),
+         ("/api/ai-agents", None), ("/api/subscriptions", "seller"),
+         ("/api/transactions", "seller")]
+
+
+@pytest.mark.parametrize(("path", "who"), LISTS, ids=[p for p, _ in LISTS])
+@pytest.mark.parametrize("payload", [{"i": 2**70}, {"i": -1}, {"i": "7"}, {"i": 1.5}, [],
+                                     {"i": 1, "f": "x", "k": 1, "t": 1, "r": "eq"}],
+                         ids=["huge", "negative", "string", "float", "list", "search-shaped"])
+async def test_a_forged_cursor_is_invalid_on_every_list(client, world, path, who, payload):
+    headers = getattr(world, who).auth if who else {}
+    response = await client.get(path, params={"cursor": forge(payload)}, headers=headers)
+
+    assert_error(response, 400, "invalid_cursor")
+
+
+@pytest.mark.parametrize(("sort", "k"), [
+    ("price", {"a": 1}), ("price", [1]), ("price", 2**70), ("price", "cheap"),
+    ("area", 2**40), ("bedrooms", 2**20), ("newest", 5), ("newest", "yesterday"),
+    ("newest", {"a": 1}),
+])
+async def test_a_search_cursor_with_forged_keys_is_invalid(client, world, sort, k):
+    for n in range(3):
+        await create_listing(client, world.seller, price=100_000 + n)
+    first = await client.get("/api/properties", params={"sort": sort, "limit": 1})
+    genuine = first.json()["next_cursor"]
+    edited = {**payload_of(genuine), "k": k}
+
+    forged = await client.get("/api/properties", params={"sort": sort, "limit": 1,
+                                                         "cursor": forge(edited)})
+    resigned = await client.get("/api/properties", params={
+        "sort": sort, "limit": 1, "cursor": forge(edited) + "." + genuine.partition(".")[2]})
+
+    assert_error(forged, 400, "invalid_cursor")
+    assert_error(resigned, 400, "invalid_cursor")
