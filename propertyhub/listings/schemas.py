@@ -5,11 +5,13 @@ from datetime import UTC, datetime
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from propertyhub.common.openapi import page_of
+from propertyhub.common.params import TIME_RANGE
 from propertyhub.common.schemas import CURSOR_DOC, StrictSchema
 from propertyhub.listings.models import ListingStatus, ListingType, PropertyType
 
 MAX_PRICE = 10**12
 MAX_AREA = 10**9  # square feet; the column is an INTEGER
+MAX_AMENITIES, AMENITY_LENGTH = 50, 60
 
 
 def _year_ok(value: int) -> None:
@@ -41,8 +43,8 @@ class PropertyWrite(StrictSchema):
     latitude = fields.Float(load_default=None, allow_none=True, validate=validate.Range(-90, 90))
     longitude = fields.Float(load_default=None, allow_none=True,
                              validate=validate.Range(-180, 180))
-    amenities = fields.List(fields.String(validate=validate.Length(1, 60)), load_default=list,
-                            validate=validate.Length(max=50))
+    amenities = fields.List(fields.String(validate=validate.Length(1, AMENITY_LENGTH)),
+                            load_default=list, validate=validate.Length(max=MAX_AMENITIES))
     images = fields.List(fields.Url(schemes={"http", "https"}), load_default=list,
                          validate=validate.Length(max=50))
 
@@ -130,13 +132,16 @@ class SearchQuery(Schema):
     min_bathrooms = fields.Float(validate=validate.Range(0, 100))
     min_area = fields.Integer(validate=validate.Range(0, MAX_AREA))
     max_area = fields.Integer(validate=validate.Range(0, MAX_AREA))
-    amenities = fields.String(metadata={"description": "comma list; all must match"})
+    amenities = fields.String(metadata={"description": f"comma list of at most {MAX_AMENITIES}, "
+                                                       f"each at most {AMENITY_LENGTH} characters; "
+                                                       "all must match"})
     lat = fields.Float()
     lng = fields.Float()
     radius_km = fields.Float(metadata={"description": "with lat and lng; at most 500"})
     bbox = fields.String(metadata={"description": "min_lng,min_lat,max_lng,max_lat"})
     owner_id = fields.Integer(validate=validate.Range(1, 2**63 - 1))
-    updated_since = fields.String(metadata={"description": "ISO 8601 time"})
+    updated_since = fields.DateTime(metadata={"description": f"ISO 8601 time, {TIME_RANGE}; "
+                                                             "UTC when it names no offset"})
     sort = fields.String(metadata={"description": "newest (default), price, -price, area, "
                                                   "-area, bedrooms, -bedrooms, distance"})
     limit = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "default 20"})

@@ -302,3 +302,52 @@ async def test_a_search_cursor_with_forged_keys_is_invalid(client, world, sort, 
 
     assert_error(forged, 400, "invalid_cursor")
     assert_error(resigned, 400, "invalid_cursor")
+
+
+@pytest.mark.parametrize("since", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00",
+                                   "1969-12-31T23:59:59Z", "3000-01-01T00:00:00Z",
+                                   "2999-12-31T23:30:00-01:00"])
+async def test_updated_since_outside_the_supported_range(client, since):
+    response = await client.get("/api/properties", params={"updated_since": since})
+
+    assert "updated_since" in assert_error(response, 400, "bad_request")["details"]
+
+
+async def test_updated_since_at_the_ends_of_the_supported_range(client):
+    for since in ("1970-01-01T00:00:00Z", "2999-12-31T23:59:59Z", "1970-01-01T01:00:00+01:00"):
+        response = await client.get("/api/properties", params={"updated_since": since})
+        assert response.status_code == 200, (since, response.text)
+
+
+@pytest.mark.parametrize("params", [{"to": "0001-01-01"}, {"from": "9999-12-31", "to": "9999-12-31"},
+                                    {"from": "0001-01-01", "to": "0001-01-02"},
+                                    {"from": "1969-12-31"}, {"from": "3000-01-01", "to": "3000-01-01"}])
+async def test_analytics_days_outside_the_supported_range(client, world, params):
+    response = await client.get("/api/analytics", params=params, headers=world.seller.auth)
+
+    assert_error(response, 400, "bad_request")
+
+
+async def test_analytics_at_the_ends_of_the_supported_range(client, world):
+    for params, days in (({"from": "1970-01-01", "to": "1970-01-30"}, ("1970-01-01", "1970-01-30")),
+                         ({"from": "2999-12-01", "to": "2999-12-31"}, ("2999-12-01", "2999-12-31")),
+                         ({"to": "1970-01-03"}, ("1970-01-01", "1970-01-03"))):  # default from
+        response = await client.get("/api/analytics", params=params, headers=world.seller.auth)
+        assert response.status_code == 200, (params, response.text)
+        assert (response.json()["from"], response.json()["to"]) == days
+
+
+@pytest.mark.parametrize("amenities", [",".join(f"a{n}" for n in range(3000)),
+                                       ",".join(f"a{n}" for n in range(51)), "x" * 61])
+async def test_the_amenities_filter_is_bounded(client, amenities):
+    response = await client.get("/api/properties", params={"amenities": amenities})
+
+    assert "amenities" in assert_error(response, 400, "bad_request")["details"]
+
+
+async def test_the_amenities_filter_takes_as_many_as_a_listing_has(client, world):
+    wanted = [f"a{n}" for n in range(50)]
+    home = await create_listing(client, world.seller, amenities=wanted)
+    response = await client.get("/api/properties", params={"amenities": ",".join(wanted)})
+
+    assert [x["id"] for x in response.json()["items"]] == [home["id"]]
