@@ -9,6 +9,7 @@ A model-backed brain can replace it behind `Brain`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -70,18 +71,23 @@ def money(amount: int, currency: str = "USD") -> str:
     return f"{sign}{amount:,}"
 
 
-def parse_money(number: str, unit: str | None) -> int:
-    value = float(number.replace(",", ""))
+def parse_money(number: str, unit: str | None) -> int | None:
+    """The amount said; None when the number is malformed ("1.2.3", ",,,") or endless."""
+    try:
+        value = float(number.replace(",", ""))
+    except ValueError:
+        return None
     unit = (unit or "").lower()
-    return int(value * (1_000 if unit == "k" else 1_000_000 if unit in ("m", "million") else 1))
+    value *= 1_000 if unit == "k" else 1_000_000 if unit in ("m", "million") else 1
+    return int(value) if math.isfinite(value) else None
 
 
 def search_filters(text: str) -> dict[str, Any]:
     filters: dict[str, Any] = {}
     if m := BEDS.search(text):
         filters["min_bedrooms"] = int(m.group(1))
-    if m := MONEY.search(text):
-        filters["max_price"] = parse_money(m.group(1), m.group(2))
+    if (m := MONEY.search(text)) and (price := parse_money(m.group(1), m.group(2))) is not None:
+        filters["max_price"] = price
     if m := CITY.search(text):
         filters["city"] = m.group(1).strip()
     if re.search(r"\brent(al)?\b", text, re.I):

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from marshmallow import ValidationError
+
 from propertyhub.accounts.models import User
+from propertyhub.accounts.schemas import PHONE
 from propertyhub.agents.models import AiAgent
 from propertyhub.analytics.events import record_call, record_call_seconds
 from propertyhub.billing.models import Subscription
@@ -194,6 +197,15 @@ async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Turn]:
     return call, agent, greeting
 
 
+def _is_phone(text: str) -> bool:
+    try:
+        for check in PHONE:
+            check(text)
+    except ValidationError:
+        return False
+    return True
+
+
 class CallTools:
     """What the brain may do, bound to one call."""
 
@@ -212,6 +224,8 @@ class CallTools:
         return await self.search({"owner_id": self.call.seller_id}, limit)
 
     async def record_lead(self, message: str, phone: str | None) -> dict[str, Any]:
+        if phone is not None and not _is_phone(phone):
+            phone = None  # not one a lead form would take: it stays in the message only
         lead = await open_lead(property_id=self.call.property_id, buyer_id=self.call.buyer_id,
                                  seller_id=self.call.seller_id, source=LeadSource.CALL,
                                  status=LeadStatus.VIEWING_SCHEDULED if "view" in message.lower()

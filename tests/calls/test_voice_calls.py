@@ -219,3 +219,21 @@ async def test_socket_input_that_is_not_text_or_not_an_id_is_refused(http, serve
 
     assert [a["error"]["code"] for a in answers] == ["validation_failed"] * 6, answers
     assert fine["ok"] is True
+
+
+async def test_what_the_engine_cannot_parse_or_store_is_no_error(http, scene):
+    await subscribe(http, scene)
+    buyer = scene["buyer"]
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+
+    replies = [await http.post("/api/calls/process", headers=buyer.auth,
+                               json={"call_id": call_id, "text": text})
+               for text in ("find homes under 1.2.3", "find homes under ,,,",
+                            "find homes under " + "9" * 400,
+                            "book a viewing, call me at 1234567890123456789012345678901234567")]
+
+    assert [r.status_code for r in replies] == [200] * 4, [r.text for r in replies]
+    assert replies[-1].json()["reply"]["intent"] == "viewing_request"
+    leads = (await http.get("/api/crm/leads", headers=scene["seller"].auth)).json()["items"]
+    assert leads[0]["phone"] is None and "1234567890123456789" in leads[0]["message"]
