@@ -6,6 +6,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from propertyhub.billing import idempotency, services
+from propertyhub.billing.idempotency import MAX_KEY
 from propertyhub.billing.models import Subscription, Transaction
 from propertyhub.billing.schemas import (
     AssignmentPage,
@@ -40,6 +41,8 @@ TAG = "billing"
 _sub, _subs = SubscriptionPublic(), SubscriptionPublic(many=True)
 _txs = TransactionPublic(many=True)
 _hire, _hire_human, _terminate = HireAiResult(), HireHumanResult(), TerminateResult()
+IDEMPOTENCY_KEY = ({"name": "Idempotency-Key", "in": "header", "required": False,
+                    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY}},)
 IDEMPOTENCY = ("The `Idempotency-Key` header makes retries safe: the same key and body "
                "replay the first answer, another body is a 422, a request still running is "
                "a 409. Keys live 24 hours.")
@@ -78,7 +81,8 @@ async def _hire_once(request: Request, scope: str,
 @doc("Hire an AI agent on a subscription", tag=TAG, body=HireAi, responses={201: HireAiResult},
      errors=(400, 402, 403, 404, 409, 422), auth=True,
      description="`subscription.status` is `active` when the charge settled within the "
-                 "request, `incomplete` while the workers still process it. " + IDEMPOTENCY)
+                 "request, `incomplete` while the workers still process it. " + IDEMPOTENCY,
+     headers=IDEMPOTENCY_KEY)
 async def hire_ai(request: Request) -> HTTPResponse:
     user_id = request.ctx.user.id
 
@@ -152,7 +156,7 @@ async def list_transactions(request: Request) -> HTTPResponse:
 @authorized("seller")
 @doc("Hire a human agent on a subscription", tag=TAG, body=HireHuman,
      responses={201: HireHumanResult}, errors=(400, 402, 403, 404, 409, 422), auth=True,
-     description=IDEMPOTENCY)
+     description=IDEMPOTENCY, headers=IDEMPOTENCY_KEY)
 async def hire_human(request: Request) -> HTTPResponse:
     user_id = request.ctx.user.id
 

@@ -37,7 +37,8 @@ DESCRIPTION = (
     "REST API of PropertyHub. Errors always have the shape of the `Error` schema.\n\n"
     "Text, in bodies and in query parameters, is Unicode text without NUL (U+0000) or "
     "unpaired surrogates (U+D800-U+DFFF): a body holding such a string (as a value or a "
-    "name) is a 422, such a query parameter a 400."
+    "name) is a 422, such a query parameter a 400. A query parameter given empty (`?x=`) "
+    "is as if it were not given."
 )
 
 ERROR_TEXT = {
@@ -63,14 +64,17 @@ class Doc:
     errors: tuple[int, ...] = ()
     auth: bool = False
     description: str = ""
+    headers: tuple[dict[str, Any], ...] = ()
 
 
 def doc(summary: str, *, tag: str, body: Any = None, query: Any = None,
         responses: dict[int, Any] | None = None, errors: tuple[int, ...] = (),
-        auth: bool = False, description: str = "") -> Callable:
+        auth: bool = False, description: str = "",
+        headers: tuple[dict[str, Any], ...] = ()) -> Callable:
+    """`headers`: OpenAPI header parameters the handler reads."""
     def wrap(handler: Callable) -> Callable:
         handler.__openapi__ = Doc(summary, tag, body, query, responses or {}, errors, auth,
-                                  description)
+                                  description, headers)
         return handler
     return wrap
 
@@ -112,6 +116,7 @@ def build_spec(app: Sanic) -> dict[str, Any]:
                   for p in re.findall(r"{(\w+)}", path)]
         if meta.query is not None:
             params.append({"in": "query", "schema": meta.query})
+        params += meta.headers
         op: dict[str, Any] = {"summary": meta.summary, "tags": [meta.tag], "parameters": params,
                               "responses": {}}
         if meta.description:
@@ -136,7 +141,14 @@ def build_spec(app: Sanic) -> dict[str, Any]:
             paths.setdefault(path, {})[method.lower()] = op
     for path, ops in sorted(paths.items()):
         spec.path(path=path, operations=ops)
-    return spec.to_dict()
+    document = spec.to_dict()
+    for ops in document["paths"].values():
+        for op in ops.values():
+            for param in op.get("parameters", ()):
+                if param["in"] == "query":
+                    # Sanic drops `?x=` before a handler looks: empty is as if not given.
+                    param["allowEmptyValue"] = True
+    return document
 
 
 SWAGGER_PAGE = """<!doctype html><html><head><title>PropertyHub API</title>
