@@ -55,7 +55,8 @@ def query_time(args: dict[str, str], name: str) -> datetime | None:
     if not raw:
         return None
     try:
-        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        # RFC 3339 lets "T" and "Z" be lower case; no other letter is part of a time.
+        value = datetime.fromisoformat(raw.upper().replace("Z", "+00:00"))
     except ValueError:
         raise ApiError.bad_query(name, "must be an ISO 8601 time") from None
     # The local year first: moving 0001-01-01T00:00+01:00 to UTC would overflow.

@@ -135,9 +135,10 @@ class SearchQuery(Schema):
     amenities = fields.String(metadata={"description": f"comma list of at most {MAX_AMENITIES}, "
                                                        f"each at most {AMENITY_LENGTH} characters; "
                                                        "all must match"})
-    lat = fields.Float()
-    lng = fields.Float()
-    radius_km = fields.Float(metadata={"description": "with lat and lng; at most 500"})
+    lat = fields.Float(validate=validate.Range(-90, 90))
+    lng = fields.Float(validate=validate.Range(-180, 180))
+    radius_km = fields.Float(validate=validate.Range(0.001, 500),
+                             metadata={"description": "with lat and lng"})
     bbox = fields.String(metadata={"description": "min_lng,min_lat,max_lng,max_lat"})
     owner_id = fields.Integer(validate=validate.Range(1, 2**63 - 1))
     updated_since = fields.DateTime(metadata={"description": f"ISO 8601 time, {TIME_RANGE}; "
