@@ -8,6 +8,7 @@ from sanic import Sanic
 from sanic_ext import Extend
 from tortoise.contrib.sanic import register_tortoise
 
+from propertyhub.common import cursor
 from propertyhub.common.errors import setup_errors
 from propertyhub.common.openapi import setup_openapi
 from propertyhub.common.ratelimit import RateLimiter, parse_rule
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 
 def setup_config(app: Sanic, settings: Settings) -> None:
     app.ctx.settings = settings
+    cursor.use_key(settings.cursor_key)
     app.config.REQUEST_MAX_SIZE = settings.max_body_bytes
     app.config.FALLBACK_ERROR_FORMAT = "json"
     # sanic-ext serves CORS; the OpenAPI document is ours (built from marshmallow).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import os
 from dataclasses import dataclass, field
@@ -73,6 +74,12 @@ class Settings:
     # Text to speech: syntheses at once per web process, and how many may wait for one.
     tts_concurrency: int = 2
     tts_queue: int = 8
+
+    @property
+    def cursor_key(self) -> bytes:
+        """Signs list cursors; derived from JWT_SECRET (one secret to configure), apart
+        from the tokens' own key."""
+        return hashlib.sha256(b"propertyhub list cursors\0" + self.jwt_secret.encode()).digest()
 
     @property
     def is_sqlite(self) -> bool:

@@ -3,9 +3,11 @@ from __future__ import annotations
 from marshmallow import Schema, fields, post_dump, validate
 
 from propertyhub.accounts.models import Role
-from propertyhub.common.schemas import StrictSchema
+from propertyhub.common.schemas import INT4_MAX, StrictSchema
 
-PHONE = validate.Regexp(r"^\+?[0-9 ()\-.]{5,32}$", error="not a phone number")
+# The Length keeps a leading "+" within the 32-character column.
+PHONE = (validate.Regexp(r"^\+?[0-9 ()\-.]{5,32}$", error="not a phone number"),
+         validate.Length(max=32))
 ROLES = validate.OneOf([r.value for r in Role])
 
 
@@ -34,7 +36,7 @@ class MeUpdate(StrictSchema):
     # Agents only (checked in the service).
     bio = fields.String(allow_none=True, validate=validate.Length(max=5000))
     monthly_fee_cents = fields.Integer(allow_none=True, validate=validate.Range(0, 10**9))
-    yearly_fee_cents = fields.Integer(allow_none=True, validate=validate.Range(0, 10**10))
+    yearly_fee_cents = fields.Integer(allow_none=True, validate=validate.Range(0, INT4_MAX))
     service_areas = fields.List(fields.String(validate=validate.Length(1, 120)),
                                 validate=validate.Length(max=50))
 

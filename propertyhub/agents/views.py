@@ -8,7 +8,7 @@ from propertyhub.agents.schemas import AiAgentCreate, AiAgentPage, AiAgentPublic
 from propertyhub.common.auth import authorized, optional_user
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id
-from propertyhub.common.schemas import load_body
+from propertyhub.common.schemas import PageQuery, load_body
 
 bp = Blueprint("ai_agents", url_prefix="/api/ai-agents")
 TAG = "ai-agents"
@@ -28,7 +28,7 @@ def _minimums(request: Request) -> tuple[int, int]:
 
 
 @bp.get("", strict_slashes=True)
-@doc("The public catalogue plus the caller's own agents", tag=TAG,
+@doc("The public catalogue plus the caller's own agents", tag=TAG, query=PageQuery,
      responses={200: AiAgentPage}, errors=(400,))
 async def catalogue(request: Request) -> HTTPResponse:
     user = await optional_user(request)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from marshmallow import Schema, fields
 from sanic import Blueprint, Request
@@ -11,16 +11,16 @@ from propertyhub.common.auth import authorized
 from propertyhub.common.errors import ApiError
 from propertyhub.common.models import utcnow
 from propertyhub.common.openapi import doc
-from propertyhub.common.params import query_args
+from propertyhub.common.params import EARLIEST, TIME_RANGE, query_args, query_date
 
 bp = Blueprint("analytics", url_prefix="/api/analytics")
 MAX_DAYS = 366
 
 
 class AnalyticsQuery(Schema):
-    from_ = fields.String(data_key="from", metadata={"description": "YYYY-MM-DD (UTC), "
-                                                                   "default: 29 days before to"})
-    to = fields.String(metadata={"description": "YYYY-MM-DD (UTC), inclusive, default today"})
+    from_ = fields.Date(data_key="from", metadata={
+        "description": f"UTC day, {TIME_RANGE}; default: 29 days before `to`"})
+    to = fields.Date(metadata={"description": f"UTC day, inclusive, {TIME_RANGE}; default today"})
 
 
 class Analytics(Schema):
@@ -31,16 +31,6 @@ class Analytics(Schema):
     conversion = fields.Dict(metadata={"description": "view_to_lead, call_to_lead"})
     by_property = fields.List(fields.Dict())
     daily = fields.List(fields.Dict())
-
-
-def _date(args: dict, name: str, default: date) -> date:
-    raw = args.get(name)
-    if raw is None:
-        return default
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise ApiError.bad_query(name, "must be a date, YYYY-MM-DD") from None
 
 
 @bp.get("", strict_slashes=True)
@@ -57,8 +47,8 @@ def _date(args: dict, name: str, default: date) -> date:
                  "range; `call_minutes` is rounded to a tenth.")
 async def analytics(request: Request) -> HTTPResponse:
     args = query_args(request)
-    last = _date(args, "to", utcnow().date())
-    first = _date(args, "from", last - timedelta(days=29))
+    last = query_date(args, "to") or utcnow().date()
+    first = query_date(args, "from") or max(last - timedelta(days=29), EARLIEST.date())
     if first > last:
         raise ApiError.bad_query("from", "must not be after to")
     if (last - first).days >= MAX_DAYS:

@@ -6,6 +6,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from propertyhub.billing import idempotency, services
+from propertyhub.billing.idempotency import MAX_KEY
 from propertyhub.billing.models import Subscription, Transaction
 from propertyhub.billing.schemas import (
     AssignmentPage,
@@ -28,7 +29,7 @@ from propertyhub.common.auth import authorized
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id
-from propertyhub.common.schemas import json_object, load, load_body
+from propertyhub.common.schemas import PageQuery, json_object, load, load_body
 from propertyhub.crm.models import AgentAssignment
 from workers.dispatch import settle_and_wait
 
@@ -40,6 +41,8 @@ TAG = "billing"
 _sub, _subs = SubscriptionPublic(), SubscriptionPublic(many=True)
 _txs = TransactionPublic(many=True)
 _hire, _hire_human, _terminate = HireAiResult(), HireHumanResult(), TerminateResult()
+IDEMPOTENCY_KEY = ({"name": "Idempotency-Key", "in": "header", "required": False,
+                    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY}},)
 IDEMPOTENCY = ("The `Idempotency-Key` header makes retries safe: the same key and body "
                "replay the first answer, another body is a 422, a request still running is "
                "a 409. Keys live 24 hours. A request that died half-way (a crash) leaves "
@@ -96,7 +99,8 @@ def _minimum(request: Request, plan: str) -> int:
 @doc("Hire an AI agent on a subscription", tag=TAG, body=HireAi, responses={201: HireAiResult},
      errors=(400, 402, 403, 404, 409, 422), auth=True,
      description="`subscription.status` is `active` when the charge settled within the "
-                 "request, `incomplete` while the workers still process it. " + IDEMPOTENCY)
+                 "request, `incomplete` while the workers still process it. " + IDEMPOTENCY,
+     headers=IDEMPOTENCY_KEY)
 async def hire_ai(request: Request) -> HTTPResponse:
     user_id = request.ctx.user.id
 
@@ -125,7 +129,7 @@ async def terminate(request: Request, agent_id: str) -> HTTPResponse:
 
 @subs_bp.get("", strict_slashes=True)
 @authorized()
-@doc("The caller's subscriptions", tag=TAG, responses={200: SubscriptionPage},
+@doc("The caller's subscriptions", tag=TAG, query=PageQuery, responses={200: SubscriptionPage},
      errors=(400,), auth=True)
 async def list_subscriptions(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
@@ -158,7 +162,7 @@ async def payment_method(request: Request, sub_id: str) -> HTTPResponse:
 
 @tx_bp.get("", strict_slashes=True)
 @authorized()
-@doc("The caller's transactions, newest first", tag=TAG, responses={200: TransactionPage},
+@doc("The caller's transactions, newest first", tag=TAG, query=PageQuery, responses={200: TransactionPage},
      errors=(400,), auth=True)
 async def list_transactions(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
@@ -170,7 +174,7 @@ async def list_transactions(request: Request) -> HTTPResponse:
 @authorized("seller")
 @doc("Hire a human agent on a subscription", tag=TAG, body=HireHuman,
      responses={201: HireHumanResult}, errors=(400, 402, 403, 404, 409, 422), auth=True,
-     description=IDEMPOTENCY)
+     description=IDEMPOTENCY, headers=IDEMPOTENCY_KEY)
 async def hire_human(request: Request) -> HTTPResponse:
     user_id = request.ctx.user.id
 
@@ -202,7 +206,7 @@ async def terminate_hire(request: Request, assignment_id: str) -> HTTPResponse:
 
 @hires_bp.get("", strict_slashes=True)
 @authorized("seller", "agent")
-@doc("Assignments: a seller's hires, or an agent's clients", tag=TAG,
+@doc("Assignments: a seller's hires, or an agent's clients", tag=TAG, query=PageQuery,
      responses={200: AssignmentPage}, errors=(400, 403), auth=True)
 async def list_assignments(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
@@ -212,7 +216,7 @@ async def list_assignments(request: Request) -> HTTPResponse:
 
 
 @hires_bp.get("/available")
-@doc("Human agents for hire", tag=TAG, responses={200: AvailableAgentPage}, errors=(400,))
+@doc("Human agents for hire", tag=TAG, query=PageQuery, responses={200: AvailableAgentPage}, errors=(400,))
 async def available(request: Request) -> HTTPResponse:
     from propertyhub.accounts.models import Role, User
     from propertyhub.common.pagination import id_page

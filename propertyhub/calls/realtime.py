@@ -25,6 +25,8 @@ from propertyhub.calls.sessions import (
 from propertyhub.calls.signins import MemorySignins, RedisSignins
 from propertyhub.calls.speech import SpeechPool
 from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.params import as_id
+from propertyhub.common.schemas import TEXT_RULE, is_text
 from propertyhub.config import Settings
 from propertyhub.ops.observability import ACTIVE_CALLS, SOCKETS
 
@@ -40,12 +42,10 @@ def _error(code: str, message: str) -> dict[str, Any]:
 
 
 def _call_id(data: Any) -> int:
-    raw = data.get("call_id") if isinstance(data, dict) else None
-    if isinstance(raw, int) and raw > 0:
-        return raw
-    if isinstance(raw, str) and raw.isdigit():
-        return int(raw)
-    raise ApiError(422, Code.VALIDATION_FAILED, "call_id is required")
+    call_id = as_id(data.get("call_id") if isinstance(data, dict) else None)
+    if call_id is None:
+        raise ApiError(422, Code.VALIDATION_FAILED, "call_id must be a call's id")
+    return call_id
 
 
 def _maybe_call_id(data: Any) -> int | None:
@@ -258,6 +258,8 @@ def register(sio: socketio.AsyncServer, settings: Settings, sessions: Callable[[
         text = data.get("text") if isinstance(data, dict) else None
         if not isinstance(text, str):
             raise ApiError(422, Code.VALIDATION_FAILED, "text is required")
+        if not is_text(text):
+            raise ApiError(422, Code.VALIDATION_FAILED, f"text {TEXT_RULE}")
         if len(text) > services.MAX_TEXT:
             raise ApiError(413, Code.TOO_LARGE, f"at most {services.MAX_TEXT} characters")
         call_id = _call_id(data)

@@ -8,7 +8,7 @@ from propertyhub.cart.schemas import CartAdd, CartItemPublic, CartPage
 from propertyhub.common.auth import authorized
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id
-from propertyhub.common.schemas import load_body
+from propertyhub.common.schemas import PageQuery, load_body
 
 bp = Blueprint("cart", url_prefix="/api/cart")
 TAG = "cart"
@@ -32,7 +32,7 @@ async def add(request: Request) -> HTTPResponse:
 
 @bp.get("", strict_slashes=True)
 @authorized("buyer")
-@doc("The cart, newest first", tag=TAG, responses={200: CartPage}, errors=(400, 403),
+@doc("The cart, newest first", tag=TAG, query=PageQuery, responses={200: CartPage}, errors=(400, 403),
      auth=True)
 async def list_cart(request: Request) -> HTTPResponse:
     limit, token = page_args(request)

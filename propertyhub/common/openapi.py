@@ -37,6 +37,14 @@ ERROR_SCHEMA = {
     },
 }
 
+DESCRIPTION = (
+    "REST API of PropertyHub. Errors always have the shape of the `Error` schema.\n\n"
+    "Text, in bodies and in query parameters, is Unicode text without NUL (U+0000) or "
+    "unpaired surrogates (U+D800-U+DFFF): a body holding such a string (as a value or a "
+    "name) is a 422, such a query parameter a 400. A query parameter given empty (`?x=`) "
+    "is as if it were not given."
+)
+
 ERROR_TEXT = {
     400: "Malformed JSON or query parameter",
     401: "Missing, expired, revoked or invalid token; bad credentials",
@@ -60,14 +68,17 @@ class Doc:
     errors: tuple[int, ...] = ()
     auth: bool = False
     description: str = ""
+    headers: tuple[dict[str, Any], ...] = ()
 
 
 def doc(summary: str, *, tag: str, body: Any = None, query: Any = None,
         responses: dict[int, Any] | None = None, errors: tuple[int, ...] = (),
-        auth: bool = False, description: str = "") -> Callable:
+        auth: bool = False, description: str = "",
+        headers: tuple[dict[str, Any], ...] = ()) -> Callable:
+    """`headers`: OpenAPI header parameters the handler reads."""
     def wrap(handler: Callable) -> Callable:
         handler.__openapi__ = Doc(summary, tag, body, query, responses or {}, errors, auth,
-                                  description)
+                                  description, headers)
         return handler
     return wrap
 
@@ -95,8 +106,7 @@ def _schema_ref(spec: APISpec, schema: Any) -> dict[str, Any]:
 
 def build_spec(app: Sanic) -> dict[str, Any]:
     spec = APISpec("PropertyHub API", "1.0.0", "3.0.3", plugins=[MarshmallowPlugin()],
-                   info={"description": "REST API of PropertyHub. Errors always have the "
-                                        "shape of the `Error` schema."})
+                   info={"description": DESCRIPTION})
     spec.components.schema("Error", ERROR_SCHEMA)
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer",
                                                "bearerFormat": "JWT"})
@@ -110,6 +120,7 @@ def build_spec(app: Sanic) -> dict[str, Any]:
                   for p in re.findall(r"{(\w+)}", path)]
         if meta.query is not None:
             params.append({"in": "query", "schema": meta.query})
+        params += meta.headers
         op: dict[str, Any] = {"summary": meta.summary, "tags": [meta.tag], "parameters": params,
                               "responses": {}}
         if meta.description:
@@ -134,7 +145,14 @@ def build_spec(app: Sanic) -> dict[str, Any]:
             paths.setdefault(path, {})[method.lower()] = op
     for path, ops in sorted(paths.items()):
         spec.path(path=path, operations=ops)
-    return spec.to_dict()
+    document = spec.to_dict()
+    for ops in document["paths"].values():
+        for op in ops.values():
+            for param in op.get("parameters", ()):
+                if param["in"] == "query":
+                    # Sanic drops `?x=` before a handler looks: empty is as if not given.
+                    param["allowEmptyValue"] = True
+    return document
 
 
 # Swagger UI comes from the swagger-ui-bundle package, not a CDN: the docs work offline,

@@ -4,7 +4,8 @@ from marshmallow import Schema, fields, validate
 
 from propertyhub.accounts.schemas import PHONE
 from propertyhub.common.openapi import page_of
-from propertyhub.common.schemas import StrictSchema
+from propertyhub.common.params import MAX_ID
+from propertyhub.common.schemas import PageQuery, StrictSchema
 from propertyhub.crm.models import LeadStatus
 
 STATUSES = [s.value for s in LeadStatus]
@@ -62,11 +63,9 @@ class CrmLead(LeadPublic):
         return {"name": buyer.name, "email": buyer.email, "phone": lead.phone or buyer.phone}
 
 
-class LeadFilter(Schema):
+class LeadFilter(PageQuery):
     status = fields.String(validate=validate.OneOf(STATUSES))
-    property_id = fields.Integer()
-    limit = fields.Integer()
-    cursor = fields.String()
+    property_id = fields.Integer(validate=validate.Range(1, MAX_ID))
 
 
 CrmLeadPage = page_of(CrmLead, "CrmLeadPage")

@@ -5,11 +5,14 @@ from datetime import UTC, datetime
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from propertyhub.common.openapi import page_of
-from propertyhub.common.schemas import StrictSchema
+from propertyhub.common.params import TIME_RANGE
+from propertyhub.common.schemas import CURSOR_DOC, StrictSchema
 from propertyhub.listings.models import ListingStatus, ListingType, PropertyType
 from propertyhub.listings.timezones import known_zones
 
 MAX_PRICE = 10**12
+MAX_AREA = 10**9  # square feet; the column is an INTEGER
+MAX_AMENITIES, AMENITY_LENGTH = 50, 60
 
 
 def _year_ok(value: int) -> None:
@@ -35,7 +38,7 @@ class PropertyWrite(StrictSchema):
     currency = fields.String(load_default="USD", validate=validate.Regexp(r"^[A-Z]{3}$"))
     bedrooms = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, 100))
     bathrooms = fields.Float(load_default=0, validate=validate.Range(0, 100))
-    area_sqft = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, 10**9))
+    area_sqft = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, MAX_AREA))
     year_built = fields.Integer(load_default=None, allow_none=True, strict=True,
                                 validate=_year_ok)
     address = fields.String(load_default="", validate=validate.Length(max=255))
@@ -46,11 +49,11 @@ class PropertyWrite(StrictSchema):
     latitude = fields.Float(load_default=None, allow_none=True, validate=validate.Range(-90, 90))
     longitude = fields.Float(load_default=None, allow_none=True,
                              validate=validate.Range(-180, 180))
-    time_zone = fields.String(load_default="", validate=_zone_ok, metadata={
+    time_zone = fields.String(load_default="", validate=[validate.Length(max=64), _zone_ok], metadata={
         "description": "IANA time zone of the home (viewing times are local); default: the "
                        "main one of its US state"})
-    amenities = fields.List(fields.String(validate=validate.Length(1, 60)), load_default=list,
-                            validate=validate.Length(max=50))
+    amenities = fields.List(fields.String(validate=validate.Length(1, AMENITY_LENGTH)),
+                            load_default=list, validate=validate.Length(max=MAX_AMENITIES))
     images = fields.List(fields.Url(schemes={"http", "https"}), load_default=list,
                          validate=validate.Length(max=50))
 
@@ -132,21 +135,25 @@ class SearchQuery(Schema):
                                                            + ", ".join(t.value for t in PropertyType)})
     listing_type = fields.String(validate=validate.OneOf(["sale", "rent"]))
     status = fields.String(metadata={"description": "default active; withdrawn: own only"})
-    min_price = fields.Integer()
-    max_price = fields.Integer()
-    min_bedrooms = fields.Integer()
-    max_bedrooms = fields.Integer()
-    min_bathrooms = fields.Float()
-    min_area = fields.Integer()
-    max_area = fields.Integer()
-    amenities = fields.String(metadata={"description": "comma list; all must match"})
-    lat = fields.Float()
-    lng = fields.Float()
-    radius_km = fields.Float(metadata={"description": "with lat and lng; at most 500"})
+    min_price = fields.Integer(validate=validate.Range(0, MAX_PRICE))
+    max_price = fields.Integer(validate=validate.Range(0, MAX_PRICE))
+    min_bedrooms = fields.Integer(validate=validate.Range(0, 100))
+    max_bedrooms = fields.Integer(validate=validate.Range(0, 100))
+    min_bathrooms = fields.Float(validate=validate.Range(0, 100))
+    min_area = fields.Integer(validate=validate.Range(0, MAX_AREA))
+    max_area = fields.Integer(validate=validate.Range(0, MAX_AREA))
+    amenities = fields.String(metadata={"description": f"comma list of at most {MAX_AMENITIES}, "
+                                                       f"each at most {AMENITY_LENGTH} characters; "
+                                                       "all must match"})
+    lat = fields.Float(validate=validate.Range(-90, 90))
+    lng = fields.Float(validate=validate.Range(-180, 180))
+    radius_km = fields.Float(validate=validate.Range(0.001, 500),
+                             metadata={"description": "with lat and lng"})
     bbox = fields.String(metadata={"description": "min_lng,min_lat,max_lng,max_lat"})
-    owner_id = fields.Integer()
-    updated_since = fields.String(metadata={"description": "ISO 8601 time"})
+    owner_id = fields.Integer(validate=validate.Range(1, 2**63 - 1))
+    updated_since = fields.DateTime(metadata={"description": f"ISO 8601 time, {TIME_RANGE}; "
+                                                             "UTC when it names no offset"})
     sort = fields.String(metadata={"description": "newest (default), price, -price, area, "
                                                   "-area, bedrooms, -bedrooms, distance"})
-    limit = fields.Integer(metadata={"description": "1-100, default 20"})
-    cursor = fields.String()
+    limit = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "default 20"})
+    cursor = fields.String(metadata={"description": CURSOR_DOC})

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.params import query_time
 from propertyhub.listings.models import ListingStatus, ListingType, PropertyType
+from propertyhub.listings.schemas import AMENITY_LENGTH, MAX_AMENITIES, MAX_AREA, MAX_PRICE
 from propertyhub.listings.text import MAX_QUERY_WORDS, words
 
 DEFAULT_LIMIT = 20
@@ -81,7 +83,9 @@ def _bad(name: str, message: str) -> ApiError:
     return ApiError.bad_query(name, message)
 
 
-def _int(args: dict[str, str], name: str, lo: int = 0, hi: int = 10**13) -> int | None:
+def _int(args: dict[str, str], name: str, lo: int, hi: int) -> int | None:
+    """Bounded by the column's own range (as written), so PostgreSQL never sees a number
+    too big for the column's type."""
     raw = args.get(name)
     if raw is None or raw == "":
         return None
@@ -169,21 +173,23 @@ def parse_search(args: dict[str, Any], viewer_id: int | None) -> SearchParams:
     if len(statuses) > 1:
         raise _bad("status", "one status at a time")
     p.status = statuses[0] if statuses else ListingStatus.ACTIVE.value
-    p.min_price, p.max_price = _int(args, "min_price"), _int(args, "max_price")
+    p.min_price = _int(args, "min_price", 0, MAX_PRICE)
+    p.max_price = _int(args, "max_price", 0, MAX_PRICE)
     p.min_bedrooms = _int(args, "min_bedrooms", 0, 100)
     p.max_bedrooms = _int(args, "max_bedrooms", 0, 100)
     p.min_bathrooms = _float(args, "min_bathrooms", 0, 100)
-    p.min_area, p.max_area = _int(args, "min_area"), _int(args, "max_area")
+    p.min_area, p.max_area = _int(args, "min_area", 0, MAX_AREA), _int(args, "max_area", 0, MAX_AREA)
     p.amenities = sorted({a.strip().lower() for a in (args.get("amenities") or "").split(",")
                           if a.strip()})
+    # No listing has more amenities, or longer ones; and SQLite's expression tree has a
+    # depth limit that thousands of them would reach.
+    if len(p.amenities) > MAX_AMENITIES:
+        raise _bad("amenities", f"at most {MAX_AMENITIES} values")
+    if any(len(a) > AMENITY_LENGTH for a in p.amenities):
+        raise _bad("amenities", f"each at most {AMENITY_LENGTH} characters")
     _geo(args, p)
     p.owner_id = _int(args, "owner_id", 1, 2**63 - 1)
-    if args.get("updated_since"):
-        try:
-            since = datetime.fromisoformat(args["updated_since"].replace("Z", "+00:00"))
-        except ValueError:
-            raise _bad("updated_since", "must be an ISO 8601 time") from None
-        p.updated_since = since if since.tzinfo else since.replace(tzinfo=UTC)
+    p.updated_since = query_time(args, "updated_since")
     p.sort = args.get("sort") or "newest"
     if p.sort not in SORTS:
         raise _bad("sort", f"one of {', '.join(SORTS)}")

@@ -14,6 +14,7 @@ from typing import Any
 
 from propertyhub.common.sql import db_timestamp
 from propertyhub.listings.search_params import SORTS, SearchParams
+from propertyhub.listings.text import city_key
 
 EARTH_KM = 6371.0088
 COUNT_CAP = 10_000
@@ -72,7 +73,7 @@ def where_clause(q: Query, p: SearchParams, *, exact_radius: bool = True) -> str
         else:
             conds += [f"search_text LIKE {q.param(f'% {w}%')}" for w in p.words]
     if p.city:
-        conds.append(f"city_key = {q.param(p.city.casefold())}")
+        conds.append(f"city_key = {q.param(city_key(p.city))}")
     if p.state:
         conds.append(f"lower(state) = {q.param(p.state.lower())}")
     if p.postal_code:

@@ -25,7 +25,7 @@ from propertyhub.accounts.passwords import hash_password
 from propertyhub.config import Settings
 from propertyhub.db import is_postgres, tortoise_config
 from propertyhub.listings import seed_data as D
-from propertyhub.listings.text import search_text
+from propertyhub.listings.text import city_key, search_text
 from propertyhub.listings.timezones import zone_for
 
 DEMO_PASSWORD = "propertyhub-demo"
@@ -76,7 +76,7 @@ def listing_rows(n: int, owners: list[int], rng: random.Random, now: datetime,
         images = [f"https://images.propertyhub.test/{secrets.token_hex(6)}.jpg"]
         row = (_pick_owner(rng, owners), title, description, ptype, listing_type,
                rng.choice(STATUSES), price, "USD", beds, baths, area, year, address, city,
-               city.casefold(), state, f"{zip3}{rng.randint(0, 99):02d}", "US", lat, lng,
+               city_key(city), state, f"{zip3}{rng.randint(0, 99):02d}", "US", lat, lng,
                zone_for(None, state), json.dumps(amenities), json.dumps(images),
                search_text(title, description, address, city),
                created if pg else str(created), updated if pg else str(updated))

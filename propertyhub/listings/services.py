@@ -16,7 +16,7 @@ from propertyhub.crm.services import visible_leads
 from propertyhub.listings import search
 from propertyhub.listings.models import ListingStatus, Property
 from propertyhub.listings.search_params import SearchParams
-from propertyhub.listings.text import search_text
+from propertyhub.listings.text import city_key, search_text
 from propertyhub.listings.timezones import zone_for
 
 OWNER_ROLES = ("seller", "agent")
@@ -29,7 +29,7 @@ def _derived(fields: dict[str, Any]) -> dict[str, Any]:
         out["amenities"] = sorted({a.strip().lower() for a in out["amenities"] if a.strip()})
     if "city" in out:
         out["city"] = out["city"].strip()
-        out["city_key"] = out["city"].casefold()
+        out["city_key"] = city_key(out["city"])
     return out
 
 

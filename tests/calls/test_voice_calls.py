@@ -210,3 +210,40 @@ async def test_a_call_and_its_lead_count_in_the_sellers_analytics_at_once(http, 
     assert (body["totals"]["calls"], body["totals"]["leads"]) == (1, 1)
     assert body["conversion"]["call_to_lead"] == 1.0
     assert (body["daily"][-1]["calls"], body["daily"][-1]["leads"]) == (1, 1)
+
+
+async def test_socket_input_that_is_not_text_or_not_an_id_is_refused(http, served, scene):
+    await subscribe(http, scene)
+    buyer = scene["buyer"]
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+
+    async with Phone(served, buyer.tokens["access_token"]) as phone:
+        await phone.send("call_start", {"call_id": call_id})
+        answers = [await phone.send("voice_input", {"call_id": call_id, "text": text})
+                   for text in ("hello\x00", "hello\ud800")]
+        answers += [await phone.send("voice_input", {"call_id": bad, "text": "hello"})
+                    for bad in (2**70, str(2**70), "\u00b2", True)]
+        fine = await phone.send("voice_input", {"call_id": call_id, "text": "How much is it?"})
+
+    assert [a["error"]["code"] for a in answers] == ["validation_failed"] * 6, answers
+    assert fine["ok"] is True
+
+
+async def test_what_the_engine_cannot_parse_or_store_is_no_error(http, scene):
+    await subscribe(http, scene)
+    buyer = scene["buyer"]
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+
+    replies = [await http.post("/api/calls/process", headers=buyer.auth,
+                               json={"call_id": call_id, "text": text})
+               for text in ("find homes under 1.2.3", "find homes under ,,,",
+                            "find homes under " + "9" * 400,
+                            "book a viewing, call me at 1234567890123456789012345678901234567")]
+
+    assert [r.status_code for r in replies] == [200] * 4, [r.text for r in replies]
+    assert replies[-1].json()["reply"]["intent"] == "viewing_request"
+    leads = (await http.get("/api/crm/leads", headers=scene["seller"].auth)).json()["items"]
+    # 37 digits are no phone number: the lead is written, without one.
+    assert [(lead["phone"], lead["call_id"]) for lead in leads] == [(None, call_id)]

@@ -149,6 +149,8 @@ def _amount(m: re.Match, group: int) -> float:
 
 def _scaled(value: float, context: str | None) -> int:
     """Whole dollars from what was said: "under 500" for a home to buy is 500,000."""
+    if not 0 <= value < 10**12:  # a 400-digit "price" is noise, not a budget: dropped
+        return 0
     if context == "rent":
         return int(value * 1000) if value < 10 else int(value)
     if value < 10:  # "under 2" (million)
@@ -202,7 +204,7 @@ def prices_in(text: str, context: str | None) -> dict[str, int]:
             else int(low * high_value / high)
         )
         out["min_price"], out["max_price"] = low_value, high_value
-        return out
+        return {key: value for key, value in out.items() if value > 0}
     if (m := re.search(rf"\b(?:{_MAX})\s+{_PAIR}", plain)) or (
         m := re.search(
             rf"{_PAIR}\s+(?:or less|or under|or below|max|maximum|tops|or cheaper|"
@@ -221,7 +223,7 @@ def prices_in(text: str, context: str | None) -> dict[str, int]:
     ):
         middle = _scaled(_amount(m, 1), context)
         out["min_price"], out["max_price"] = round(middle * 0.9), round(middle * 1.1)
-    return out
+    return {key: value for key, value in out.items() if value > 0}
 
 
 def rooms_in(text: str) -> dict[str, float]:

@@ -290,7 +290,7 @@ def _apostrophe_s(match: re.Match) -> str:
 def normalize(text: str) -> str:
     low = text.lower().translate(_APOSTROPHES)
     low = _SENTENCE_END.sub(SEPARATOR, low)
-    low = low.replace(",", " , ")
+    low = re.sub(r",(?!\d{3}(?!\d))|(?<!\d),", " , ", low)  # "1,200,000" keeps its commas
     low = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", low)  # "co-op", "ten-ish", "as-is"
     low = _KEEP.sub(" ", low)
     low = re.sub(r"\s+", " ", low).strip()
