@@ -52,13 +52,14 @@ class Store(Protocol):
 class MemoryStore:
     def __init__(self) -> None:
         self._calls: dict[int, Live] = {}
-        self._dialogues: dict[int, dict] = {}
+        self._dialogues: dict[int, str] = {}  # JSON, as in Redis: no state shared by reference
 
     async def dialogue(self, call_id: int) -> dict | None:
-        return self._dialogues.get(call_id)
+        raw = self._dialogues.get(call_id)
+        return json.loads(raw) if raw else None
 
     async def save_dialogue(self, call_id: int, data: dict) -> None:
-        self._dialogues[call_id] = data
+        self._dialogues[call_id] = json.dumps(data)
 
     async def attach(self, call_id: int, now: float, max_seconds: int,
                      silence_seconds: int) -> None:

@@ -247,3 +247,19 @@ async def test_what_the_engine_cannot_parse_or_store_is_no_error(http, scene):
     leads = (await http.get("/api/crm/leads", headers=scene["seller"].auth)).json()["items"]
     # 37 digits are no phone number: the lead is written, without one.
     assert [(lead["phone"], lead["call_id"]) for lead in leads] == [(None, call_id)]
+
+
+async def test_a_question_repeated_all_call_long_is_noted_once(http, scene):
+    """A call's state does not grow with its length: one note per question for the seller."""
+    await subscribe(http, scene)
+    buyer = scene["buyer"]
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+    for text in ["Is the water heater gas or electric?"] * 25 + ["What's the HOA's pet policy?"]:
+        reply = await http.post("/api/calls/process", headers=buyer.auth,
+                                json={"call_id": call_id, "text": text})
+        assert reply.status_code == 200, reply.text
+
+    call = (await http.get(f"/api/calls/{call_id}", headers=buyer.auth)).json()
+    assert [q["text"] for q in call["questions"]] == [
+        "Is the water heater gas or electric?", "What's the HOA's pet policy?"]

@@ -4,8 +4,12 @@ next turn."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+# A call's state must not grow with its length: a buyer repeating one question for an hour
+# leaves one note for the seller, and at most this many in all.
+MAX_NOTED = 20
 
 
 @dataclass
@@ -23,14 +27,24 @@ class Dialogue:
     lead_id: int | None = None
     questions: list[dict[str, Any]] = field(default_factory=list)  # not answered, for the seller
     wants: dict[str, Any] = field(default_factory=dict)  # budget, beds, areas, must-haves
-    asked: list[dict[str, Any]] = field(default_factory=list)  # what was asked, by turn
     handed_over: bool = False
     offers: list[dict[str, Any]] = field(default_factory=list)
     greetings: int = 0
     turns: int = 0
 
+    def note(self, question: dict[str, Any]) -> bool:
+        """Keep a question for the seller; False when it is already noted (or too many are)."""
+        key = (question.get("asked") or question["text"], question.get("property_id"))
+        if len(self.questions) >= MAX_NOTED or any(
+            (q.get("asked") or q["text"], q.get("property_id")) == key for q in self.questions
+        ):
+            return False
+        self.questions.append(question)
+        return True
+
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Shallow: the store serialises it (JSON, in memory as in Redis)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Dialogue:

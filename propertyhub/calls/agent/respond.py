@@ -9,7 +9,7 @@ from typing import Any
 from propertyhub.calls.agent import facts as F
 from propertyhub.calls.agent import patterns as P
 from propertyhub.calls.agent import regex as re
-from propertyhub.calls.agent.dialogue import Dialogue
+from propertyhub.calls.agent.dialogue import MAX_NOTED, Dialogue
 from propertyhub.calls.agent.slots import amenities_in
 from propertyhub.calls.agent.types import MAX_READ, Answer, CallContext, Tools
 from propertyhub.calls.agent.understand import Ask
@@ -330,7 +330,6 @@ class Responder:
                     {"property_id": listing["id"], "fields": fields},
                 )
             )
-        self._asked(ask.intent, targets)
         return out
 
     async def _amenity(self, ask: Ask) -> list[Answer]:
@@ -429,8 +428,8 @@ class Responder:
             "turn": self.turn,
             "property_id": listing["id"],
         }
-        self.d.questions.append(question)
-        await self.tools.note_question(question)
+        if self.d.note(question):
+            await self.tools.note_question(question)
         about = f"about {subject}" if subject else "that"
         return Answer(
             "unknown",
@@ -439,9 +438,6 @@ class Responder:
             "seller, who will get back to you.",
             {"property_id": listing["id"], "subject": subject, "recorded": True},
         )
-
-    def _asked(self, intent: str, targets: list[dict[str, Any]]) -> None:
-        self.d.asked.append({"intent": intent, "turn": self.turn, "property_ids": [t["id"] for t in targets]})
 
     async def _search(self, ask: Ask) -> list[Answer]:
         filters = dict(ask.slots.get("filters") or {})
@@ -682,10 +678,16 @@ class Responder:
                 "I can't negotiate or make any commitments on the seller's behalf, but "
                 "I'll pass your interest and any offer on to the seller."
             )
-            self.d.offers.append({"text": self.said, "turn": self.turn})
-            await self.tools.note_question(
-                {"text": self.said, "subject": "offer", "turn": self.turn, "property_id": self.listing["id"]}
-            )
+            if len(self.d.offers) < MAX_NOTED:
+                self.d.offers.append({"text": self.said, "turn": self.turn})
+                await self.tools.note_question(
+                    {
+                        "text": self.said,
+                        "subject": "offer",
+                        "turn": self.turn,
+                        "property_id": self.listing["id"],
+                    }
+                )
         return [Answer("refusal", ask.rule, text, {"kind": kind})]
 
     async def _clarify(self, ask: Ask) -> list[Answer]:

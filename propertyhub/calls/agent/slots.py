@@ -40,6 +40,9 @@ FILTER_KEYS = (
 )
 
 
+_ALIASES = re.Phrases(sorted(CITY_ALIASES.items(), key=lambda a: -len(a[0])))
+
+
 @dataclass
 class Vocabulary:
     """What the agent can recognise by name: cities (with their states) from the database."""
@@ -57,8 +60,8 @@ class Vocabulary:
         text = re.sub(
             r"\b(?:washington state|state of washington|new york state)\b", " ", text.replace(".", "")
         )
-        for alias, city in sorted(CITY_ALIASES.items(), key=lambda a: -len(a[0])):
-            m = re.search(rf"\b{re.escape(alias)}\b", text)
+        for alias, city, pattern in _ALIASES.candidates(text):
+            m = pattern.search(text)
             if m and not re.search(rf"\bsouth {re.escape(alias)}\b", text):
                 return self.cities.get(city.lower().replace(".", ""), city), m.start()
         m = self._pattern.search(text)
@@ -80,19 +83,26 @@ class Vocabulary:
         return None
 
 
-def _phrases(table: dict[str, tuple[str, ...]], text: str) -> list[tuple[int, str]]:
-    found = []
-    for key, phrases in table.items():
-        for phrase in sorted(phrases, key=len, reverse=True):
-            m = re.search(rf"\b{re.escape(phrase)}\b", text)
-            if m:
-                found.append((m.start(), key))
-                break
-    return sorted(found)
+def _index(table: dict[str, tuple[str, ...]]) -> re.Phrases:
+    """Each key's phrases, longest first: the longest one said places the key."""
+    return re.Phrases(
+        (p, key) for key, phrases in table.items() for p in sorted(phrases, key=len, reverse=True)
+    )
+
+
+_AMENITY_INDEX, _TYPE_INDEX = _index(AMENITIES), _index(PROPERTY_TYPES)
+
+
+def _phrases(index: re.Phrases, text: str) -> list[tuple[int, str]]:
+    found: dict[str, int] = {}
+    for _, key, pattern in index.candidates(text):
+        if key not in found and (m := pattern.search(text)):
+            found[key] = m.start()
+    return sorted((pos, key) for key, pos in found.items())
 
 
 def amenities_in(text: str) -> list[tuple[int, str]]:
-    found = _phrases(AMENITIES, text)
+    found = _phrases(_AMENITY_INDEX, text)
     keys = {k for _, k in found}
     # "park" inside "parking lot"/"garage" questions: the garage answers it.
     if "garage" in keys and "parking" in keys and not re.search(r"\bparking\b", text):
@@ -102,7 +112,7 @@ def amenities_in(text: str) -> list[tuple[int, str]]:
 
 
 def property_types_in(text: str) -> list[str]:
-    types = [key for _, key in _phrases(PROPERTY_TYPES, text)]
+    types = [key for _, key in _phrases(_TYPE_INDEX, text)]
     if "land" in types and re.search(
         r"\b(parking lot|the lot|lot size|a lot of|lots of|a lot "
         r"(?!for\b|in\b|to\b|with\b|that\b|near\b|under\b|"

@@ -36,8 +36,8 @@ _SPLIT = re.compile(
     rf"which|who|any|tell|give|show|i would like|i want|may i|whats|has|"
     rf"have|i need|i am|we are|my|the|it|its|and)\b)"
 )
-_TOPIC_PHRASES = sorted(
-    ((p, topic) for topic, (asks, _) in TOPICS.items() for p in asks), key=lambda pt: -len(pt[0])
+_TOPIC_PHRASES = re.Phrases(
+    sorted(((p, topic) for topic, (asks, _) in TOPICS.items() for p in asks), key=lambda pt: -len(pt[0]))
 )
 
 
@@ -94,10 +94,10 @@ def topics_in(text: str) -> list[tuple[int, str, str]]:
     already matched ("water" in "water heater") is not another topic."""
     found: dict[str, tuple[int, str]] = {}
     taken: list[tuple[int, int]] = [m.span() for m in _NOT_TOPIC.finditer(text)]
-    for phrase, topic in _TOPIC_PHRASES:
+    for phrase, topic, pattern in _TOPIC_PHRASES.candidates(text):
         if topic in found:
             continue
-        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+        for m in pattern.finditer(text):
             if not any(a <= m.start() < b for a, b in taken):
                 found[topic] = (m.start(), phrase)
                 taken.append(m.span())
