@@ -37,3 +37,17 @@ def test_an_absurd_number_is_no_budget_at_all():
 def test_a_range_said_in_words():
     assert filters("between four and five hundred thousand in austin") == {
         "city": "Austin", "min_price": 400_000, "max_price": 500_000}
+
+
+@pytest.mark.parametrize(("text", "relative"), [
+    ("does the seller have anything else, maybe cheaper?", ["cheaper"]),
+    ("anything a bit less expensive", ["cheaper"]), ("something bigger", ["bigger"]),
+    ("any with more bedrooms", ["more_bedrooms"]), ("a smaller one and cheaper", ["cheaper", "smaller"]),
+])
+def test_a_comparison_is_kept_for_the_home_talked_about(text, relative):
+    assert filters(text)["relative"] == relative
+
+
+def test_cheaper_than_a_sum_is_a_price_not_a_comparison():
+    found = filters("anything cheaper than 500k")
+    assert found["max_price"] == 500_000 and "relative" not in found

@@ -9,7 +9,7 @@ import pytest
 import socketio
 
 from tests.calls.conftest import subscribe
-from tests.support.factories import register
+from tests.support.factories import create_listing, register
 from tests.support.phone import Phone
 
 _n = itertools.count()
@@ -263,3 +263,21 @@ async def test_a_question_repeated_all_call_long_is_noted_once(http, scene):
     call = (await http.get(f"/api/calls/{call_id}", headers=buyer.auth)).json()
     assert [q["text"] for q in call["questions"]] == [
         "Is the water heater gas or electric?", "What's the HOA's pet policy?"]
+
+
+async def test_anything_cheaper_means_the_sellers_cheaper_homes_of_the_same_kind(http, scene):
+    await subscribe(http, scene)
+    seller, buyer = scene["seller"], scene["buyer"]
+    rental = await create_listing(http, seller, title="Cheap flat", listing_type="rent",
+                                  price=1_500, city="Austin")
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["other"]["id"]})).json()["call_id"]
+
+    reply = (await http.post("/api/calls/process", headers=buyer.auth, json={
+        "call_id": call_id, "text": "does the seller have anything else, maybe cheaper?"})).json()
+
+    answer = reply["reply"]["data"]["answers"][0]
+    assert answer["intent"] == "seller_listings"
+    assert (answer["filters"]["max_price"], answer["filters"]["listing_type"]) == (590_000, "sale")
+    assert answer["listings"] == [scene["home"]["id"]]  # not the rental, not itself
+    assert rental["id"] not in answer["listings"]

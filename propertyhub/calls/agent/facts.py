@@ -54,7 +54,8 @@ def short(listing: dict[str, Any]) -> str:
     )
     street = re.sub(r"^\d+\s+", "", listing.get("address") or "").strip()
     where = f" on {street}" if street else ""
-    return f"a {size}{kind(listing)}{where} in {listing['city']} for {price_of(listing)}"
+    noun = {"land": "lot", "commercial": "commercial space"}.get(kind(listing), kind(listing))
+    return f"a {size}{noun}{where} in {listing['city']} for {price_of(listing)}"
 
 
 def amenity_label(amenity: str) -> str:

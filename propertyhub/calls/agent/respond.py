@@ -155,8 +155,13 @@ def budget_sort(filters: dict[str, Any]) -> str:
     return "newest"
 
 
+RESIDENTIAL = ["apartment", "condo", "house", "townhouse"]
+
+
 def describe_filters(filters: dict[str, Any]) -> str:
     types = filters.get("property_type") or []
+    if sorted(types) == RESIDENTIAL:
+        types = []  # "homes"
     noun = (
         " or ".join(
             f"{t}s"
@@ -184,6 +189,10 @@ def describe_filters(filters: dict[str, Any]) -> str:
         bits.append(f"under {F.money(filters['max_price'])}{per}")
     elif "min_price" in filters:
         bits.append(f"over {F.money(filters['min_price'])}{per}")
+    if "min_area" in filters:
+        bits.append(f"over {filters['min_area']:,} square feet")
+    if "max_area" in filters:
+        bits.append(f"under {filters['max_area']:,} square feet")
     where = ""
     if "city" in filters:
         where = f" in {filters['city']}"
@@ -430,7 +439,7 @@ class Responder:
         }
         if self.d.note(question):
             await self.tools.note_question(question)
-        about = f"about {subject}" if subject else "that"
+        about = f"about {subject}" if subject else "on that"
         return Answer(
             "unknown",
             "unknown" if not subject else f"unknown:{subject}",
@@ -450,6 +459,12 @@ class Responder:
         return await self._list(ask, filters, "seller_listings")
 
     async def _list(self, ask: Ask, filters: dict[str, Any], kind: str) -> list[Answer]:
+        if relative := filters.pop("relative", None):
+            # "anything cheaper?" compares with the home being talked about.
+            implied = comparative(relative, await self._get(self.d.focus))
+            if {"min_bedrooms", "max_bedrooms"} & set(filters):  # "bigger, like three bedrooms"
+                implied = {k: v for k, v in implied.items() if k not in ("min_area", "max_area")}
+            filters = {**implied, **filters}
         sort = budget_sort(filters)
         near = self.listing if filters.get("near_listing") else None
         query = {k: v for k, v in filters.items() if k != "near_listing"}
@@ -643,6 +658,8 @@ class Responder:
             text = "No problem, take your time."
         elif re.search(r"\bquestions\b|\bdo not (?:hang up|go)\b", clause):
             text = "Of course, I'm still here. What else would you like to know?"
+        elif not self.d.turns:  # "hi, I saw your listing online"
+            text = "Happy to help. What would you like to know about the home?"
         else:
             text = "Sure. Anything else you'd like to know?"
         if self.d.pending == "widen" and re.search(r"^(?:yes|yeah|sure|ok|please)", clause):
@@ -720,6 +737,31 @@ _DROP = re.compile(
     r"\b(?:drop|remove|without|forget|skip|no longer need|do not need|no)\s+"
     r"(?:the |a |an )?((?:\w+ ){0,2}\w+)"
 )
+
+
+def comparative(relative: list[str], reference: dict[str, Any] | None) -> dict[str, Any]:
+    """Filters for "cheaper", "bigger", "more bedrooms" said of `reference` (and the same kind
+    of deal: cheaper than a home for sale is not a rental)."""
+    if reference is None:
+        return {}
+    price, area, beds = reference.get("price"), reference.get("area_sqft"), reference.get("bedrooms")
+    out: dict[str, Any] = {"listing_type": reference.get("listing_type")}
+    if reference.get("property_type") not in ("land", "commercial"):
+        # A lot's area is its land: "bigger" than a home means a bigger home.
+        out["property_type"] = RESIDENTIAL
+    if "cheaper" in relative and price:
+        out["max_price"] = price
+    # Sizes as the listing says them ("over 1,480 square feet"); the home itself is never
+    # among the results anyway.
+    if "bigger" in relative and area:
+        out["min_area"] = area
+    if "smaller" in relative and area:
+        out["max_area"] = area
+    if "more_bedrooms" in relative and beds is not None:
+        out["min_bedrooms"] = beds + 1
+    if "fewer_bedrooms" in relative and beds:
+        out["max_bedrooms"] = beds - 1
+    return {k: v for k, v in out.items() if v is not None}
 
 
 _FORGET = re.compile(

@@ -310,4 +310,28 @@ def filters_in(text: str, vocab: Vocabulary, *, city_of_call: str | None = None)
         found["amenities"] = sorted(set(amenities))
     if NEAR.search(text):
         found["near_listing"] = True
+    if relative := relative_in(text):
+        found["relative"] = relative
     return found
+
+
+_RELATIVE = re.compile(
+    r"\b(cheaper|less expensive|more affordable|lower priced|less money|"
+    r"bigger|larger|more space|roomier|smaller|more bedrooms|fewer bedrooms|less bedrooms)\b"
+    r"(?! than \$?\d)"  # "cheaper than 500k" is a price
+)
+_RELATIVE_WORDS = {
+    "bigger": "bigger",
+    "larger": "bigger",
+    "more space": "bigger",
+    "roomier": "bigger",
+    "smaller": "smaller",
+    "more bedrooms": "more_bedrooms",
+    "fewer bedrooms": "fewer_bedrooms",
+    "less bedrooms": "fewer_bedrooms",
+}
+
+
+def relative_in(text: str) -> list[str]:
+    """Comparisons with the home talked about: "anything cheaper", "something bigger"."""
+    return sorted({_RELATIVE_WORDS.get(m.group(1), "cheaper") for m in _RELATIVE.finditer(text)})

@@ -156,6 +156,10 @@ def reference(clause: str) -> dict[str, Any]:
     return {}
 
 
+# Parts of a home with an age of their own.
+_AGED = {"roof", "water heater", "heating and cooling", "appliances", "renovations", "basement"}
+
+
 def _fact_asks(clause: str, pos: int) -> list[Ask]:
     """Facts, amenities and subjects without a field, in the order they were asked."""
     found: list[tuple[int, Ask]] = []
@@ -195,6 +199,12 @@ def _fact_asks(clause: str, pos: int) -> list[Ask]:
             continue  # "is fiber internet available" asks about the internet
         if intent == "area" and any(t == "lot size" for _, t in topics):
             continue
+        if (
+            intent == "year_built"
+            and {t for _, t in topics} & _AGED
+            and not re.search(r"\b(?:house|home|place|building|property|it) (?:built|constructed)\b", clause)
+        ):
+            continue  # "how old is the roof" asks about the roof, not the house
         if (
             intent == "bedrooms"
             and re.search(r"\bstudio (?:space|apartment)\b", clause)
@@ -266,8 +276,8 @@ def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
             "listing_type",
         )
     )
-    if filters.get("amenities") and P.ANYTHING.search(clause):
-        narrowing = True  # "anything with an elevator"
+    if (filters.get("amenities") or filters.get("relative")) and P.ANYTHING.search(clause):
+        narrowing = True  # "anything with an elevator", "anything cheaper"
     if P.SEARCH.search(clause) and (place or located or narrowing):
         return True
     if located and (place or narrowing):
