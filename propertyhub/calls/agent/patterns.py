@@ -247,6 +247,9 @@ SEARCH_NOUN = re.compile(
     r"warehouses|lofts|duplexes|buildings|single family|commercial|retail|land|office space|"
     r"retail space|commercial space|digs|pads|cribs)\b|\ba \d+ (?:bed|bedroom|br)\b"
     rf"|\b(?:a|an|any|another|other|some|one|new|more) (?:\w+ ){{0,3}}(?:{_SINGULAR})\b"
+    # "the cheapest house you got": a search, sorted.
+    rf"|\b(?:cheapest|least expensive|most affordable|lowest priced|biggest|largest|smallest|"
+    rf"most expensive|priciest) (?:\w+ ){{0,2}}(?:{_SINGULAR}|one|thing|option)\b"
 )
 # "the Victory Park condo", "this studio", "the highlands one": a listing named, not a search.
 NAMED = re.compile(
@@ -371,8 +374,11 @@ FACTS: dict[str, re.Pattern] = {
         r"\bcity is (?:it|this|that) in\b",
         r"\bactually in\b",
         r"\bin what city\b",
-        r"\bis (?:it|this|that) in (?:the city|\w+)",
-        r"\b(?:this|it|that) is in \w+",
+        # "is that in decent shape" / "is it in good condition" ask about its state, not its city.
+        r"\bis (?:it|this|that) in (?:the city|(?!(?:decent|good|great|bad|rough|poor|fair|ok|okay|"
+        r"move in|livable|working|any|need|the)\b)\w+)(?! (?:shape|condition|repair|order)\b)",
+        r"\b(?:this|it|that) is in (?!(?:decent|good|great|bad|rough|poor|fair|ok|okay|need)\b)\w+"
+        r"(?! (?:shape|condition|repair|order)\b)",
         r"\bwhat area\b",
     ),
     "year_built": rx(

@@ -3,6 +3,7 @@ is about, asks the tools, keeps the dialogue state, and says it."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 from typing import Any
 
@@ -123,7 +124,9 @@ def merge_window(
 
 def listing_words(listing: dict[str, Any]) -> set[str]:
     text = " ".join(str(listing.get(k) or "") for k in ("title", "address", "property_type", "city"))
-    return set(re.findall(r"[a-z]+", text.lower()))
+    words = re.findall(r"[a-z]+", text.lower())
+    # Speech-to-text joins what titles split: "riverwalk" for "River Walk".
+    return set(words) | {a + b for a, b in itertools.pairwise(words)}
 
 
 def matches(listing: dict[str, Any], filters: dict[str, Any]) -> bool:
@@ -156,6 +159,13 @@ def budget_sort(filters: dict[str, Any]) -> str:
 
 
 RESIDENTIAL = ["apartment", "condo", "house", "townhouse"]
+_ORDER_WORDS = {
+    "price": "cheapest",
+    "-price": "most expensive",
+    "-area": "biggest",
+    "area": "smallest",
+    "-bedrooms": "with the most bedrooms",
+}
 
 
 def describe_filters(filters: dict[str, Any]) -> str:
@@ -241,6 +251,9 @@ class Responder:
             if found is not None:
                 self.d.focus = None if found["id"] == self.listing["id"] else found["id"]
                 return [found]
+            if ref.get("or_this"):
+                self.d.focus = None
+                return [self.listing]
         if self.d.focus is None and len(self.d.last_list) == 1 and self.d.last_answer in LIST_KINDS:
             # Right after one listing was found, "is it pet friendly?" is about that one.
             self.d.focus = self.d.last_list[0]
@@ -465,9 +478,10 @@ class Responder:
             if {"min_bedrooms", "max_bedrooms"} & set(filters):  # "bigger, like three bedrooms"
                 implied = {k: v for k, v in implied.items() if k not in ("min_area", "max_area")}
             filters = {**implied, **filters}
-        sort = budget_sort(filters)
+        order = filters.get("order")
+        sort = order or budget_sort(filters)
         near = self.listing if filters.get("near_listing") else None
-        query = {k: v for k, v in filters.items() if k != "near_listing"}
+        query = {k: v for k, v in filters.items() if k not in ("near_listing", "order")}
         if kind == "search":
             total, relation, rows = await self.tools.search(query, MAX_READ + 1, sort=sort, near=near)
             self.d.search_filters = filters
@@ -519,7 +533,9 @@ class Responder:
         elif total <= len(rows):
             text = f"{about} {count}: {said}."
         else:
-            which = "closest to your budget" if "max_price" in filters or "min_price" in filters else "newest"
+            which = _ORDER_WORDS.get(order) or (
+                "closest to your budget" if "max_price" in filters or "min_price" in filters else "newest"
+            )
             text = f"{about} {count} {what}. The {len(rows)} {which}: {said}."
         if kind == "seller_listings" and total:
             text = text.replace("The seller has one:", "The seller has one other listing:")

@@ -312,7 +312,30 @@ def filters_in(text: str, vocab: Vocabulary, *, city_of_call: str | None = None)
         found["near_listing"] = True
     if relative := relative_in(text):
         found["relative"] = relative
+    if order := order_in(text):
+        found["order"] = order
     return found
+
+
+_ORDER = {
+    "cheapest": "price",
+    "least expensive": "price",
+    "most affordable": "price",
+    "lowest priced": "price",
+    "most expensive": "-price",
+    "priciest": "-price",
+    "biggest": "-area",
+    "largest": "-area",
+    "smallest": "area",
+    "most bedrooms": "-bedrooms",
+}
+_ORDER_RE = re.compile(r"\b(" + "|".join(_ORDER) + r")\b")
+
+
+def order_in(text: str) -> str | None:
+    """The order a superlative asks for: "the cheapest one" is the search sorted by price."""
+    m = _ORDER_RE.search(text)
+    return _ORDER[m.group(1)] if m else None
 
 
 _RELATIVE = re.compile(

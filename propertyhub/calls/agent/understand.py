@@ -108,6 +108,34 @@ def topics_in(text: str) -> list[tuple[int, str, str]]:
 _RANKS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1}
 
 
+_THIS_DESCRIBED = re.compile(
+    r"\bthis ((?:\w+ ){1,3})(?:house|home|condo|apartment|townhouse|townhome|place|listing|"
+    r"property|lot|unit|rental|studio)\b"
+)
+_PLAIN = {
+    "nice",
+    "beautiful",
+    "lovely",
+    "big",
+    "little",
+    "small",
+    "cute",
+    "great",
+    "same",
+    "particular",
+    "specific",
+    "exact",
+    "actual",
+    "one",
+    "here",
+    "very",
+    "whole",
+    "old",
+    "new",
+    "current",
+}
+
+
 def reference(clause: str) -> dict[str, Any]:
     """Which listing the clause is about, as said: a rank in the last list, "this" (the
     call's listing), "that"/"it" (the one being talked about), or describing words."""
@@ -129,14 +157,19 @@ def reference(clause: str) -> dict[str, Any]:
         return {"rank": int(m.group(1))}
     if re.search(r"\b(?:either|both|each|any) of (?:them|those|these)\b|\bboth\b", clause):
         return {"all": True}
-    if m := re.search(
-        r"\bthis (?!one\b|place\b|house\b|home\b|listing\b|property\b|unit\b|"
-        r"apartment\b|condo\b|townhouse\b|townhome\b|building\b|lot\b|is\b|"
-        r"week|weekend|morning|afternoon|evening|year|month|coming|area|saturday|"
-        r"sunday|monday|tuesday|wednesday|thursday|friday)(\w{4,})\b",
-        clause,
-    ):
-        return {"words": True, "said": m.group(0)}  # "this greystone": a listing by name
+    if (m := _THIS_DESCRIBED.search(clause)) and set(m.group(1).split()) - _PLAIN:
+        # "this round rock house": the one so described (the call's when none is).
+        return {"words": True, "said": m.group(0), "or_this": True}
+    if (
+        m := re.search(
+            r"\bthis (?!one\b|place\b|house\b|home\b|listing\b|property\b|unit\b|"
+            r"apartment\b|condo\b|townhouse\b|townhome\b|building\b|lot\b|is\b|"
+            r"week|weekend|morning|afternoon|evening|year|month|coming|area|saturday|"
+            r"sunday|monday|tuesday|wednesday|thursday|friday)(\w{4,})\b",
+            clause,
+        )
+    ) and m.group(1) not in _PLAIN:
+        return {"words": True, "said": m.group(0), "or_this": True}  # "this greystone": by name
     if m := re.search(r"\bthis one (?:here )?(?:in|on|at) (\w+)", clause):
         return {"words": True, "said": m.group(0)}  # "this one here in westshore"
     if re.search(
@@ -239,6 +272,21 @@ def _is_goodbye(clause: str) -> bool:
     return not _fact_asks(rest, 0)
 
 
+_TIME_WORDS = re.compile(
+    r"\b(?:any ?time|sometime|preferably|ideally|maybe|say|like|around|about|at|after|before|by|"
+    r"from|between|and|to|until|till|or so|or later|ish|\d{1,2}(?::\d{2})?|am|pm|oclock|noon|"
+    r"morning|afternoon|evening|is fine|works|is good|would be|great|best|for me|ok|please|the|"
+    r"in|or|but|is|fine)\b|[,|?.]"
+)
+
+
+def time_only(text: str) -> bool:
+    """A clause that gives a time of day and nothing else ("any time before 2")."""
+    return (find_time(text, find_part(text)) is not None or find_part(text) is not None) and not (
+        _TIME_WORDS.sub(" ", text).strip()
+    )
+
+
 def day_only(text: str, window: Any, ctx: Context) -> bool:
     """A clause that names a day (and maybe a time) and asks nothing else."""
     if window is None or P.SEARCH_NOUN.search(text) or P.FACTS["status"].search(text):
@@ -254,6 +302,12 @@ def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
         clause,
     ) and not re.search(r"\b(?:any|anything|find|show me|looking for|search)\b", clause):
         return False  # "is it a standalone house or attached to other units": about this one
+    if re.search(
+        r"\b(?:in|at|on|of) (?:the|this|that|your) (?:building|complex|property|community|"
+        r"development|unit|premises|grounds)\b|\bon ?site\b",
+        clause,
+    ) and not any(k in filters for k in ("city", "state", "near_listing")):
+        return False  # "any gym in the building": about this home
     place = bool(P.SEARCH_NOUN.search(clause))
     if (
         not place
@@ -440,6 +494,22 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
                 },
             )
         ]
+    if time_only(text):
+        # "saturday, any time before 2": the time joins the turn's viewing request.
+        return [
+            Ask(
+                "viewing_request",
+                "viewing:time_only",
+                clause,
+                pos,
+                {
+                    "window": None,
+                    "part": find_part(text),
+                    "clock": find_time(text, find_part(text)),
+                    "contact": details,
+                },
+            )
+        ]
     asks = _fact_asks(text, pos)
     if asks:
         return asks
@@ -455,7 +525,18 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         return [Ask("greeting", "greeting", clause, pos)]
     if P.SMALLTALK.match(text) or P.SMALLTALK_STATEMENTS.search(text):
         return [Ask("smalltalk", "smalltalk", clause, pos)]
-    if P.NAMED.search(text) or re.search(
+    if re.search(
+        r"\bthe one (?:i am|we are|i was|we were) calling (?:about|on|for)\b|^(?:ok |so |and )*"
+        r"(?:going )?back to\b",
+        text,
+    ):
+        return [Ask("focus", "focus:this", clause, pos)]
+    if (
+        P.NAMED.search(text)
+        and not re.match(
+            r"(?:so |and |but |ok )*(?:is|does|are|has|have|can|could|will|would|how|why)\b", text
+        )
+    ) or re.search(
         r"^(?:and |what about |how about )?(?:the )?"
         r"(?:1st|2nd|3rd|last)(?: one)?$",
         text,
@@ -468,6 +549,28 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
 
 
 _CONVERSATION = {"greeting", "smalltalk", "focus"}
+_THERE = re.compile(r"\b(?:there|that area|that city|that town|those parts|out there|over there)\b")
+
+
+def _city_from_before(asks: list[Ask], ctx: Context) -> None:
+    """ "we are moving to round rock, any houses there": a search takes the city a statement
+    just before it named."""
+    city = None
+    for ask in asks:
+        filters = ask.slots.get("filters")
+        if (
+            ask.intent in ("search", "seller_listings")
+            and filters is not None
+            and (
+                city
+                and not {"city", "state", "near_listing"} & set(filters)
+                and (_THERE.search(ask.clause) or ask.intent == "search")
+            )
+        ):
+            filters["city"] = city
+        if ask.intent in _CONVERSATION or ask.rule == "statement":
+            found = ctx.vocab.city_in(ask.clause)
+            city = found[0] if found else city
 
 
 def _merge_subject_and_question(asks: list[Ask]) -> list[Ask]:
@@ -509,6 +612,7 @@ def understand(raw: str, ctx: Context) -> list[Ask]:
             ask.ref = reference(clause)
             asks.append(ask)
     asks = _merge_subject_and_question(asks)
+    _city_from_before(asks, ctx)
     for before, ask in itertools.pairwise(asks):
         # "what is the hoa and does it include the yard work": "it" is the HOA.
         if ask.intent == "topic" and before.intent == "topic" and (ask.ref.get("it") or ask.ref.get("that")):
@@ -534,6 +638,9 @@ def understand(raw: str, ctx: Context) -> list[Ask]:
             if ask.intent in ("contact", "viewing_request") and ask is not first:
                 merged = {**ask.slots.get("contact", {}), **first.slots.get("contact", {})}
                 first.slots["contact"] = merged
+                if ask.rule == "viewing:time_only":
+                    first.clause = f"{first.clause} , {ask.clause}"
+                    first.slots["window"] = find_window(first.clause, ctx.now) or first.slots.get("window")
                 for key in ("window", "part", "clock"):
                     if first.slots.get(key) is None and ask.slots.get(key) is not None:
                         first.slots[key] = ask.slots[key]

@@ -83,7 +83,7 @@ class Window:
     day: date
     start: time
     end: time
-    kind: str  # day | part | at | after | before
+    kind: str  # day | part | at | after | before | between
     part: str | None = None
 
     def spoken(self) -> str:
@@ -96,6 +96,8 @@ class Window:
             return f"{day} after {_clock(self.start)}"
         if self.kind == "before":
             return f"{day} before {_clock(self.end)}"
+        if self.kind == "between":
+            return f"{day} between {_clock(self.start)} and {_clock(self.end)}"
         return day
 
     def as_data(self) -> dict:
@@ -124,9 +126,17 @@ def _next_weekday(today: date, weekday: int, next_week: bool) -> date:
     return today + timedelta(days=ahead or 7)
 
 
+_BUSY_DAY = re.compile(
+    rf"\b(?:works?|working|busy|away|out of town|traveling|travelling|can not do|cannot do|"
+    rf"not|except|besides)(?: \w+)?(?: on)? (?:{_WEEKDAY})s?\b"
+)
+
+
 def find_day(text: str, now: datetime) -> tuple[date | None, str | None]:
     """The day named last in the text ("tomorrow doesn't work, make it saturday"), and an
-    implied part of day ("tonight" is the evening)."""
+    implied part of day ("tonight" is the evening); a day the buyer is busy is not it
+    ("saturday morning, my wife works friday")."""
+    text = _BUSY_DAY.sub(" ", text)
     for m in reversed(list(_DAY_WORDS.finditer(text))):
         found = _find_day(text[m.start() :], now)
         if found[0] is not None:
@@ -206,16 +216,21 @@ _CLOCK = (
 
 def find_time(text: str, part: str | None) -> tuple[str, time] | None:
     """("at" | "after" | "before", time) named in the text, if any."""
-    text = text.replace("noon", "12:00 pm").replace("midday", "12:00 pm")
+    text = re.sub(r"\b(?:noon|midday)\b", "12:00 pm", text)  # not the "noon" of "afternoon"
     text = re.sub(r"\b(\d{1,2}(?::\d{2})?) ?ish\b", r"around \1", text)  # "ten ish"
     text = re.sub(r"\bhalf past (\d{1,2})\b", r"\1:30", text)
     text = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", text)
     text = re.sub(r"\bquarter (?:to|till) (\d{1,2})\b", lambda m: f"{int(m.group(1)) - 1}:45", text)
-    m = re.search(
-        r"\b(?P<rel>at|around|about|by|after|before|from|say|like|ish|past|"
-        r"anytime after|sometime after|no earlier than|no later than|until|till)\s+" + _CLOCK + r"\b",
-        text,
+    said = list(
+        re.finditer(
+            r"\b(?P<rel>at|around|about|by|after|before|from|say|like|ish|past|"
+            r"anytime after|sometime after|no earlier than|no later than|until|till)\s+" + _CLOCK + r"\b",
+            text,
+        )
     )
+    # "i have work till 8, can we do tomorrow at 6": the time asked for, not the one busy until.
+    at = [x for x in said if x.group("rel") in ("at", "around", "about", "say", "like")]
+    m = at[-1] if at and len(said) > 1 else (said[0] if said else None)
     if m is None:
         m = re.search(
             r"(?P<rel>)\b" + r"(?P<h>\d{1,2})(?::(?P<m>\d{2})|\s(?P<m2>[0-5]\d))?"
@@ -259,6 +274,30 @@ def find_time(text: str, part: str | None) -> tuple[str, time] | None:
     return kind, at
 
 
+def find_range(text: str, part: str | None) -> tuple[time, time] | None:
+    """ "between 10 and noon", "from 4 to 6", "after 5 but before 7"."""
+    text = re.sub(r"\b(?:noon|midday)\b", "12 pm", text)
+    for m in re.finditer(
+        r"\b(?:between|from|after)\s+(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s*(?P<mer1>am|pm)?"
+        r",?\s+(?:and|to|till|until|-|but before|and before|before|but by|by)\s+"
+        r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<mer2>am|pm)?\b",
+        text,
+    ):
+        mer1, mer2 = m.group("mer1"), m.group("mer2")
+        end = _hour(int(m.group("h2")), int(m.group("m2") or 0), mer2, part)
+        start = _hour(
+            int(m.group("h1")),
+            int(m.group("m1") or 0),
+            mer1 or (mer2 if mer2 and int(m.group("h1")) < int(m.group("h2")) else None),
+            part,
+        )
+        if start is not None and end is not None and start >= end and mer1 is None:
+            start = _hour(int(m.group("h1")), int(m.group("m1") or 0), "am", part)
+        if start is not None and end is not None and start < end:
+            return start, end
+    return None
+
+
 _PARTS = {
     "1st thing": "morning",
     "night": "evening",
@@ -299,6 +338,8 @@ def find_window(text: str, now: datetime) -> Window | None:
         day = now.date() + timedelta(days=1)  # "in the morning" with no day: tomorrow's
     if day is None:
         return None
+    if (between := find_range(text, part)) is not None:
+        return Window(day, *between, "between", part)
     clock = find_time(text, part)
     if clock is not None:
         kind, at = clock
