@@ -31,9 +31,15 @@ async def vocabulary() -> Vocabulary:
     understood to be answered "nothing there now"), as written; re-read every few minutes."""
     global _vocabulary
     if _vocabulary is None or time.monotonic() - _vocabulary[0] > VOCABULARY_TTL_S:
-        cities = await Property.exclude(status=ListingStatus.WITHDRAWN).distinct() \
-            .values_list("city", flat=True)
-        _vocabulary = (time.monotonic(), Vocabulary({c.lower(): c for c in cities if c}))
+        rows = await Property.exclude(status=ListingStatus.WITHDRAWN).distinct() \
+            .values_list("city", "state")
+        states: dict[str, set[str]] = {}
+        for city, state in rows:
+            if city:
+                states.setdefault(city.lower(), set()).add((state or "").upper())
+        _vocabulary = (time.monotonic(), Vocabulary(
+            {c.lower(): c for c, _ in rows if c},
+            {c: tuple(sorted(s - {""})) for c, s in states.items()}))
     return _vocabulary[1]
 
 

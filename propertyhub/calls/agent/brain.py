@@ -44,6 +44,8 @@ class AgentBrain:
             people=tuple(n for p in ctx.people for n in _names(p)),
         )
         asks = understand(text, understanding)
+        if (dialogue.pending or "").startswith("place:") and not any(a.slots.get("resume") for a in asks):
+            dialogue.pending, dialogue.held = None, {}  # "which portland" was not answered: let it go
         responder = Responder(ctx, tools, dialogue, turn, text)
         answers: list[Answer] = []
         for n, ask in enumerate(asks):

@@ -207,12 +207,12 @@ _NOT_NAMES = frozenset(
 _SKIP = frozenset(["again", "calling", "speaking", "here", "back"])
 
 
-def phone(text: str) -> str | None:
-    """A phone number: 10 digits (or 11 with a leading 1), however they were spoken."""
-    tokens = re.findall(
-        r"\+|plus|[0-9]+|[a-z]+", text.replace("-", " ").replace(".", " ").replace("(", " ").replace(")", " ")
-    )
-    best = None
+_CORRECTION = frozenset(["no", "sorry", "mean", "correction", "actually", "wait", "oops", "scratch"])
+
+
+def _digit_runs(tokens: list[str]) -> list[tuple[int, int, str, bool]]:
+    """(start, end, digits, after a "+") for each run of spoken or written digits."""
+    runs = []
     i = 0
     while i < len(tokens):
         plus = tokens[i] in ("+", "plus")
@@ -224,16 +224,42 @@ def phone(text: str) -> str | None:
                 digits += t
             elif t in _DIGIT_WORDS and (digits or t not in ("o", "oh")):
                 digits += _DIGIT_WORDS[t]
-            elif t == "double" and j + 1 < len(tokens) and tokens[j + 1] in _DIGIT_WORDS:
-                digits += _DIGIT_WORDS[tokens[j + 1]] * 2
+            elif (
+                t in ("double", "triple")
+                and j + 1 < len(tokens)
+                and (tokens[j + 1] in _DIGIT_WORDS or (tokens[j + 1].isdigit() and len(tokens[j + 1]) == 1))
+            ):
+                # "double five" (and "double 5" once numbers are digits)
+                digits += _DIGIT_WORDS.get(tokens[j + 1], tokens[j + 1]) * (2 if t == "double" else 3)
                 j += 1
             else:
                 break
             j += 1
-        if len(digits) == 10 or (len(digits) == 11 and digits.startswith("1")):
-            best = ("+" if plus else "") + digits
-            break
+        if digits:
+            runs.append((i, j, digits, plus))
         i = max(j, i + 1)
+    return runs
+
+
+def phone(text: str) -> str | None:
+    """A phone number: 10 digits (or 11 with a leading 1), however they were spoken; a
+    correction after it ("... oh one nine three, no sorry, oh one nine eight") mends its end."""
+    tokens = re.findall(
+        r"\+|plus|[0-9]+|[a-z]+", text.replace("-", " ").replace(".", " ").replace("(", " ").replace(")", " ")
+    )
+    runs = _digit_runs(tokens)
+    best = None
+    for n, (_, end, digits, plus) in enumerate(runs):
+        if not (len(digits) == 10 or (len(digits) == 11 and digits.startswith("1"))):
+            continue
+        best = ("+" if plus else "") + digits
+        for start, _, fix, _ in runs[n + 1 :]:
+            corrected = _CORRECTION & set(tokens[end:start])
+            if corrected and 3 <= len(fix) < len(digits):
+                best = best[: len(best) - len(fix)] + fix
+            elif corrected and len(fix) == len(digits):
+                best = ("+" if plus else "") + fix
+        break
     return best
 
 
@@ -260,8 +286,43 @@ def _light(raw: str) -> str:
     return re.sub(r"\b(name|email|e mail|number|cell|it|this|that)'s\b", r"\1 is", low)
 
 
+def _number(words: str) -> str:
+    if words.isdigit():
+        return words
+    tens = {
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "thirteen": 13,
+        "fourteen": 14,
+        "fifteen": 15,
+        "sixteen": 16,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+    }
+    first, _, second = words.partition(" ")
+    return str(tens[first] + (int(_SPOKEN_DIGITS[second]) if second else 0))
+
+
 def email(raw: str) -> str | None:
     low = _light(raw)
+    # "tomk eighty eight at ...": a handle with a number said after it.
+    low = re.sub(
+        r"\b([a-z][a-z0-9]*) ((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+        r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+        r"(?: (?:one|two|three|four|five|six|seven|eight|nine))?|\d+) at ",
+        lambda m: f"{m.group(1)}{_number(m.group(2))} at ",
+        low,
+    )
     # Digits spoken inside an address ("bigdawg underscore seven seven at ...").
     low = re.sub(
         r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b(?= (?:[a-z0-9]+ )*"
@@ -272,6 +333,10 @@ def email(raw: str) -> str | None:
     if m := _EMAIL.search(low):
         return m.group(0)
     low = re.sub(r"\b(?:[a-z0-9] )+[a-z0-9]\b", lambda m: m.group(0).replace(" ", ""), low)
+    # Mail providers said in two words: "proton mail", "hot mail", "g mail", "out look".
+    low = re.sub(
+        r"\bat (proton|hot|g|fast|zoho|ao|ya|out|i|my|web) (mail|look|hoo|cloud|l)\b", r"at \1\2", low
+    )
     if m := _SPOKEN_EMAIL.search(low):
 
         def squeeze(part: str) -> str:

@@ -21,7 +21,8 @@ class Dialogue:
     seller_filters: dict[str, Any] = field(default_factory=dict)
     last_answer: str | None = None
     last_fact: dict[str, Any] | None = None  # the last fact asked: "and the second one?"
-    pending: str | None = None  # "viewing": the agent asked when
+    pending: str | None = None  # "viewing": the agent asked when; "place:search": which city
+    held: dict[str, Any] = field(default_factory=dict)  # a search waiting for "which portland"
     viewing: dict[str, Any] | None = None  # the requested window
     contact: dict[str, str] = field(default_factory=dict)
     lead_id: int | None = None

@@ -272,6 +272,7 @@ STATES = {
     "wisconsin": "WI",
     "wyoming": "WY",
 }
+STATE_NAMES = {code: name.title() for name, code in sorted(STATES.items(), key=lambda s: len(s[0]))}
 
 # Cities callers may name even where nothing is listed (so "nothing in El Paso" is said,
 # not silently dropped); the live vocabulary adds every city that has listings.
@@ -596,6 +597,12 @@ CONTRACTIONS = {
     "ty": "thanks",
     "okay": "ok",
     "kk": "ok",
+    "they've": "they have",
+    "theyve": "they have",
+    "we've": "we have",
+    "weve": "we have",
+    "you've": "you have",
+    "youve": "you have",
 }
 FILLERS = (
     "um",
@@ -956,6 +963,13 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "long of a lease",
             "long a lease",
             "lease do i need",
+            "sign for",
+            "have to sign",
+            "commit to",
+            "minimum term",
+            "how long is the contract",
+            "tenancy length",
+            "length of tenancy",
         ),
         (
             "lease",
@@ -1398,5 +1412,36 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "carriage house",
             "guest suite",
         ),
+    ),
+    "primary suite": (
+        (
+            "en suite",
+            "ensuite",
+            "master bath",
+            "master bathroom",
+            "primary bath",
+            "primary bathroom",
+            "master suite",
+            "primary suite",
+            "main bedroom have its own",
+            "own bathroom",
+            "attached bathroom",
+            "walk in closet",
+            "walkin closet",
+        ),
+        ("en suite", "ensuite", "primary suite", "master suite", "walk-in", "primary bath", "master bath"),
+    ),
+    "garage size": (
+        (
+            "fit in the garage",
+            "fit in garage",
+            "garage big enough",
+            "how big is the garage",
+            "size of the garage",
+            "garage fit",
+            "garage size",
+            "how many cars fit",
+        ),
+        ("car garage", "two-car", "three-car", "one-car", "tandem", "oversized garage"),
     ),
 }

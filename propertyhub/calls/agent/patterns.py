@@ -15,7 +15,7 @@ def rx(*parts: str) -> re.Pattern:
 
 HOME = (
     r"(?:it|this|that|the (?:place|house|home|unit|apartment|condo|property|townhouse|"
-    r"townhome|cottage|loft|studio|building|lot|land|space|office|one))"
+    r"townhome|cottage|loft|flat|studio|building|lot|land|space|office|one))"
 )
 PERSON = (
     r"(?:seller|sellers|owner|owners|landlord|landlords|homeowner|realtor|broker|"
@@ -52,6 +52,9 @@ INJECTION = rx(
     r"\blet us play a game\b",
     r"\byou are (?:the|my) (?:owner|seller|landlord|realtor|agent)\b",
     r"\bpretend (?:that )?you\b",
+    r"\bnew rule\b",
+    r"\byour (?:boss|manager|developer|creator|company) (?:says|said|told|wants|lets)\b",
+    r"\byou are (?:now )?(?:allowed|permitted|authorized|authorised) to\b",
 )
 PRIVACY = rx(
     rf"\b{PERSON}s? (?:personal |private |own |actual |real |direct |home |cell |mobile )*"
@@ -108,6 +111,9 @@ NEGOTIATION = rx(
     r"\bdiscount (?:for me|on)\b",
     r"\bmatch (?:my|an|the) offer\b",
     r"\bcan you (?:get|make) (?:them|him|her|the seller)\b",
+    r"\blowest (?:the )?(?:seller|owner|landlord|they|he|she|you)\b.*\b(?:accept|take|go|consider|do)\b",
+    r"\b(?:least|minimum) (?:the )?(?:seller|owner|landlord|they|he|she) (?:would|will|might|could) "
+    r"(?:accept|take)\b",
 )
 HANDOVER = rx(
     r"\b(?:real|actual|live|human|other|different) (?:person|agent|human|being|people|"
@@ -137,6 +143,13 @@ HANDOVER = rx(
     r"\bgive me a (?:ring|call|holler|buzz|shout|phone call|call back)\b",
     r"\b(?:seller|owner|landlord|homeowner)\b.*\b(?:be there|come by|meet me|meet us|"
     r"show me around|be present)\b",
+    r"\b(?:estate agent|real estate agent|realestate agent|letting agent|listing agent|agent|realtor|broker|"
+    r"person|human|someone|somebody) (?:i|we) (?:can|could) (?:talk|speak|chat) (?:to|with)\b",
+    r"\brather (?:deal|talk|speak|chat) (?:to|with) (?:a |an |the )?(?:person|human|real person|someone|"
+    r"somebody|agent|realtor)\b",
+    r"\b(?:can|could) (?:the |your |an? )?(?:estate agent|agent|realtor|broker) (?:ring|call|phone|contact) "
+    r"(?:me|us)\b",
+    r"\b(?:ring|call|phone) (?:me|us) (?:back )?(?:please|pls)?\s*$",
 )
 GOODBYE = rx(
     r"\b(?:bye|byebye|goodbye|good bye|bye bye|see ya|see you|cya|adios|ciao|farewell|"
@@ -167,6 +180,8 @@ GOODBYE = rx(
     r"\bsigning off\b",
     r"^\s*peace\s*$",
     r"\bi am out\b",
+    r"\b(?:ta ra|tara|cheerio|ta ta|toodles|toodle oo|laters|see you around|see ya later)\b",
+    r"\b(?:we are|i am|we re) (?:all )?(?:done|finished) (?:here|now|for now|for today)\b",
 )
 # What makes a goodbye word no goodbye: "don't hang up", "before I go", "bye the way".
 NOT_GOODBYE = re.compile(
@@ -174,7 +189,7 @@ NOT_GOODBYE = re.compile(
     r"(?:go|hang up|say goodbye|leave)\b|\bbye the way\b|\bby the way\b|"
     r"\bsaid (?:good)?bye\b|\bsay (?:good)?bye to\b|\b(?:good)?bye is what\b|"
     r"\b(?:good)?bye to (?:my|her|his|their|the|our)\b|\bgoing to say (?:good)?bye\b|"
-    r"\bnot (?:done|yet|finished)\b|\bone (?:more|last) thing\b|\bwait\b|\bhang on\b|"
+    r"\bnot (?:done|yet|finished)\b|\bone (?:more|last) thing\b|\bwait\b(?! for)|\bhang on\b|"
     r"\bstill have (?:some |a few |more )?questions\b"
 )
 VIEWING = rx(
@@ -195,9 +210,15 @@ VIEWING = rx(
     r"\bsee it\b",
     r"\bwalk (?:it|the \w+) through\b",
     r"\bwalk through it\b",
+    r"\b(?:morning|afternoon|evening|weekday|weekend|day|time)s? (?:next week |this week )?(?:works?|would "
+    r"work|suits?|would suit|is good|are good|is fine) (?:for )?(?:me|us)\b",
+    r"\bbook (?:me|us) in\b",
 )
 SELLER_REF = (
-    r"(?:seller|owner|landlord|homeowner|realtor|listing agent|they|she|he|them|"
+    r"(?:seller|owner|landlord|homeowner|realtor|listing agent|estate agent|letting agent|agent|"
+    r"broker|agency|they|she|he|them|"
+    r"(?:the |this )?same (?:guy|lady|person|owner|seller|landlord|agent|agency|company|people|"
+    r"folks|family|firm|couple|management)|"
     r"guy|lady|gal|woman|man|fella|family|couple|person|company|"
     r"group|firm|agency|property group|"
     r"this seller|the same seller|the same owner|your client|this owner|this landlord|"
@@ -226,6 +247,12 @@ SELLER_LISTINGS = rx(
     rf"\banything else (?:from|by) (?:the |this )?{SELLER_REF}\b",
     rf"\bwhat (?:else|other \w+) (?:{SELLER_REF}) (?:got|have|has|own|list)\b",
     r"\banything else (?:from|by) (?:you|you all|y all)\b",
+    rf"\b(?:anything|something|what|everything|whatever)(?: else)? {SELLER_REF} (?:has|have|has got|have "
+    r"got|got|owns|own|lists|is selling|are selling|is renting|are renting|rents out|rent out|sells|sell)\b",
+    r"\b(?:his|her|their) other (?:\w+ )?(?:listings|properties|homes|places|houses|units|rentals|condos|"
+    r"apartments|flats|ones|buildings)\b",
+    r"\b(?:other|more|any) (?:\w+ )?(?:listings|properties|homes|places|houses|units|rentals|condos|"
+    rf"apartments|flats) (?:from|by|of) (?:the |this |that )?{SELLER_REF}",
 )
 SEARCH = rx(
     r"\b(?:any|anything|are there|is there anything|do you have|you have|have you got|"
@@ -238,13 +265,13 @@ SEARCH = rx(
 )
 _SINGULAR = (
     r"home|house|place|property|listing|unit|apartment|condo|townhouse|townhome|"
-    r"rental|lot|studio|bungalow|cottage|spot|option|office|warehouse|loft|duplex|"
+    r"rental|lot|studio|bungalow|cottage|spot|option|office|warehouse|loft|duplex|flat|"
     r"ranch|building"
 )
 SEARCH_NOUN = re.compile(
     r"\b(?:homes|houses|places|properties|listings|units|apartments|condos|townhouses|"
     r"townhomes|rentals|lots|acreage|studios|bungalows|cottages|spots|options|offices|"
-    r"warehouses|lofts|duplexes|buildings|single family|commercial|retail|land|office space|"
+    r"warehouses|lofts|duplexes|flats|buildings|single family|commercial|retail|land|office space|"
     r"retail space|commercial space|digs|pads|cribs)\b|\ba \d+ (?:bed|bedroom|br)\b"
     rf"|\b(?:a|an|any|another|other|some|one|new|more) (?:\w+ ){{0,3}}(?:{_SINGULAR})\b"
     # "the cheapest house you got": a search, sorted.
@@ -435,6 +462,8 @@ FACTS: dict[str, re.Pattern] = {
         r"\b(?:rent|lease)\b.*\bor\b.*\b(?:sold|buy|sale|purchase|own)\b",
         r"\b(?:sold|buy|sale|purchase)\b.*\bor\b.*\b(?:rent|lease|rented)\b",
         r"\ba rental right\b",
+        r"\b(?:to let|for let) or (?:for )?(?:sale|buy)\b|\b(?:for )?sale or (?:to |for )?let\b",
+        r"\bis (?:it|this|that|this one|that one) (?:to let|for let|being let)\b",
     ),
     "status": rx(
         r"\bstill (?:available|on the market|for sale|for rent|up|open|listed|there)\b",

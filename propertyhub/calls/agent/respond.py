@@ -4,13 +4,14 @@ is about, asks the tools, keeps the dialogue state, and says it."""
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from propertyhub.calls.agent import facts as F
 from propertyhub.calls.agent import patterns as P
 from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.dialogue import MAX_NOTED, Dialogue
+from propertyhub.calls.agent.lexicon import STATE_NAMES
 from propertyhub.calls.agent.slots import amenities_in
 from propertyhub.calls.agent.types import MAX_READ, Answer, CallContext, Tools
 from propertyhub.calls.agent.understand import Ask
@@ -102,6 +103,7 @@ _TYPE_WORDS = {
     "office": "commercial",
     "warehouse": "commercial",
     "loft": "apartment",
+    "flat": "apartment",
     "cottage": "house",
     "bungalow": "house",
 }
@@ -205,7 +207,8 @@ def describe_filters(filters: dict[str, Any]) -> str:
         bits.append(f"under {filters['max_area']:,} square feet")
     where = ""
     if "city" in filters:
-        where = f" in {filters['city']}"
+        state = STATE_NAMES.get(filters.get("state") or "")
+        where = f" in {filters['city']}" + (f", {state}" if state else "")
     elif "state" in filters:
         where = f" in {filters['state']}"
     elif filters.get("near_listing"):
@@ -307,6 +310,13 @@ class Responder:
             return await self._clarify(ask)
         if not last or not self.d.last_fact:
             return []
+        if self.d.last_fact["slots"].get("topic") == "lot size" and re.search(
+            r"\b(?:house|home|building|inside|interior|living space) itself\b|\bthe (?:house|home|"
+            r"interior)\b",
+            ask.clause,
+        ):
+            # "how big is the lot?" "and the house itself?": the home's own size.
+            return await self.answer(Ask("area", "again:area", ask.clause, ask.pos, {}, {}))
         again = Ask(
             self.d.last_fact["intent"],
             f"again:{self.d.last_fact['intent']}",
@@ -461,14 +471,27 @@ class Responder:
             {"property_id": listing["id"], "subject": subject, "recorded": True},
         )
 
+    def _resumed(self, ask: Ask, filters: dict[str, Any]) -> dict[str, Any]:
+        """The search held for "which portland", now in the place the buyer chose."""
+        held, self.d.held, self.d.pending = self.d.held, {}, None
+        if "state" in filters and "city" not in filters:
+            return {**held, **filters}
+        return {**{k: v for k, v in held.items() if k != "city"}, **filters}
+
     async def _search(self, ask: Ask) -> list[Answer]:
         filters = dict(ask.slots.get("filters") or {})
+        if ask.slots.get("resume"):
+            return await self._list(ask, self._resumed(ask, filters), "search")
         if self.d.search_filters and _is_refinement(ask.clause, filters):
             filters = _refine(self.d.search_filters, filters, ask.clause)
         return await self._list(ask, filters, "search")
 
     async def _seller_listings(self, ask: Ask) -> list[Answer]:
         filters = dict(ask.slots.get("filters") or {})
+        if ask.slots.get("resume"):
+            filters = self._resumed(ask, filters)
+        elif ask.slots.get("refine"):
+            filters = _refine(self.d.seller_filters, filters, ask.clause)
         return await self._list(ask, filters, "seller_listings")
 
     async def _list(self, ask: Ask, filters: dict[str, Any], kind: str) -> list[Answer]:
@@ -570,6 +593,21 @@ class Responder:
             window = merge_window(None, self.d.viewing, ask.clause, self.ctx.now) or window
         elif window is None:
             window = merge_window(None, self.d.viewing, ask.clause, self.ctx.now)
+        if (
+            window is not None
+            and window.kind == "day"
+            and self.d.viewing
+            and re.search(r"\bsame time\b", ask.clause)
+        ):
+            # "actually make that sunday, same time": the new day at the time asked before.
+            prev = self.d.viewing
+            window = Window(
+                window.day,
+                time.fromisoformat(prev["start"]),
+                time.fromisoformat(prev["end"]),
+                prev["kind"],
+                prev.get("part"),
+            )
         details = ask.slots.get("contact") or {}
         self.d.contact.update(details)
         if window is None and self.d.viewing is None:
@@ -725,7 +763,12 @@ class Responder:
 
     async def _clarify(self, ask: Ask) -> list[Answer]:
         cities = ask.slots.get("cities")
-        if cities:
+        if "filters" in ask.slots:  # "which portland": the search waits for the answer
+            self.d.held = ask.slots["filters"]
+            self.d.pending = f"place:{ask.slots['kind']}"
+            name = ask.slots["filters"]["city"]
+            text = f"Which {name} do you mean: {' or '.join(cities)}?"
+        elif cities:
             text = f"Which city would you like: {' or '.join(cities)}?"
         elif self.d.last_list:
             text = "Which one do you mean — the first, second or third I mentioned, or this home?"

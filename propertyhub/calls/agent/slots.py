@@ -40,6 +40,21 @@ FILTER_KEYS = (
 )
 
 
+_ABBREVIATED = {"st": "saint", "ft": "fort", "mt": "mount"}
+
+
+def _spoken_variants(name: str) -> list[str]:
+    """ "st paul" is also said "saint paul" (and "fort worth" written "ft worth")."""
+    first, _, rest = name.partition(" ")
+    out = [name]
+    if rest and first in _ABBREVIATED:
+        out.append(f"{_ABBREVIATED[first]} {rest}")
+    for short, long in _ABBREVIATED.items():
+        if rest and first == long:
+            out.append(f"{short} {rest}")
+    return out
+
+
 _ALIASES = re.Phrases(sorted(CITY_ALIASES.items(), key=lambda a: -len(a[0])))
 
 
@@ -48,12 +63,25 @@ class Vocabulary:
     """What the agent can recognise by name: cities (with their states) from the database."""
 
     cities: dict[str, str] = field(default_factory=dict)  # lower-case name -> as written
+    # lower-case name -> the states it has listings in: "portland" in ME and OR is two places.
+    states: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for city in KNOWN_CITIES:
-            self.cities.setdefault(city.lower().replace(".", ""), city)
+        said = {}
+        for name, written in [*self.cities.items(), *((c.lower(), c) for c in KNOWN_CITIES)]:
+            key = name.lower().replace(".", "")
+            for variant in _spoken_variants(key):
+                said.setdefault(variant, written)
+            if key in self.states:
+                for variant in _spoken_variants(key):
+                    self.states.setdefault(variant, self.states[key])
+        self.cities = said
         self._names = sorted(self.cities, key=len, reverse=True)
         self._pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in self._names) + r")\b")
+
+    def places(self, city: str) -> tuple[str, ...]:
+        """The states a city name has listings in (two or more: ask which)."""
+        return self.states.get(city.lower().replace(".", ""), ())
 
     def city_in(self, text: str) -> tuple[str, int] | None:
         """The city named in the text (longest name first) and where."""
@@ -125,7 +153,7 @@ def property_types_in(text: str) -> list[str]:
 
 def listing_type_in(text: str) -> str | None:
     rent = re.search(
-        r"\b(for rent|to rent|rent|rentals?|renting|lease|leasing|for lease|"
+        r"\b(for rent|to rent|to let|for let|rent|rentals?|renting|lease|leasing|for lease|"
         r"a month|per month|monthly|/mo)\b",
         text,
     )
@@ -176,7 +204,9 @@ _PAIR = rf"{_NUM}(?:\s(\d{{2}})(?!\d))?"
 _MAX = (
     r"under|below|less than|no more than|not more than|max(?:imum)?(?: of)?|up to|upto|"
     r"at most|cheaper than|within|budget is|budget of|budget|not over|no higher than|"
-    r"less then|lower than|tops|top out at|no more then"
+    r"less then|lower than|tops|top out at|no more then|"
+    r"(?:bump|raise|up|push|stretch|increase|lower|drop|bring) (?:it |that |the budget |my budget |the max )?"
+    r"(?:up |down )?to|go up to|budget is now"
 )
 _MIN = (
     r"over|above|more than|at least|minimum(?: of)?|starting at|upwards of|north of|"

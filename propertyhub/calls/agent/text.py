@@ -287,6 +287,44 @@ def _apostrophe_s(match: re.Match) -> str:
     return f"{word} is" if word in _IS_AFTER else word
 
 
+# Texting and phone-typing spellings of whole words.
+_TEXTING = {
+    "2moro": "tomorrow",
+    "2morrow": "tomorrow",
+    "2mrw": "tomorrow",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tmw": "tomorrow",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "tonite": "tonight",
+    "2day": "today",
+    "hw": "how",
+    "hv": "have",
+    "wat": "what",
+    "wut": "what",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "ty": "thank you",
+    "ur": "your",
+    "bday": "birthday",
+    "b4": "before",
+    "gf": "girlfriend",
+    "bf": "boyfriend",
+    "w/": "with",
+    "w/o": "without",
+    "abt": "about",
+    "cuz": "because",
+    "coz": "because",
+    "dnt": "do not",
+    "wnt": "want",
+    "nd": "and",
+}
+_LETTER_WORDS = {"n": "and", "r": "are", "u": "you"}
+
+
 def normalize(text: str) -> str:
     low = text.lower().translate(_APOSTROPHES)
     low = _SENTENCE_END.sub(SEPARATOR, low)
@@ -295,6 +333,14 @@ def normalize(text: str) -> str:
     low = _KEEP.sub(" ", low)
     low = re.sub(r"\s+", " ", low).strip()
     low = " ".join(_G_DROPPED.get(t, t) for t in low.split())
+    low = " ".join(_TEXTING.get(t, t) for t in low.split())
+    # "me n my gf", "how r u": one-letter words only between words (not in "j o h n").
+    low = re.sub(
+        r"\b([a-z]{2,}) (n|r|u) (?=[a-z]{2,}\b|u\b)",
+        lambda m: f"{m.group(1)} {_LETTER_WORDS[m.group(2)]} ",
+        low,
+    )
+    low = re.sub(r"\b(are) u\b", r"\1 you", low)
     low = _CONTRACTION_RE.sub(_expand, low)
     low = re.sub(r"\b(\w+)'s\b", _apostrophe_s, low).replace("s' ", "s ").replace("'", "")
     low = " ".join(_corrected(t) for t in low.split())

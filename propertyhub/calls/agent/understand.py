@@ -18,13 +18,14 @@ from typing import Any
 from propertyhub.calls.agent import patterns as P
 from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.contacts import contact
-from propertyhub.calls.agent.lexicon import TOPICS
+from propertyhub.calls.agent.lexicon import STATE_NAMES, TOPICS
 from propertyhub.calls.agent.numbers import digitize
 from propertyhub.calls.agent.slots import (
     Vocabulary,
     amenities_in,
     filters_in,
     region_in,
+    state_in,
 )
 from propertyhub.calls.agent.text import normalize
 from propertyhub.calls.agent.when import find_part, find_time, find_window
@@ -195,7 +196,7 @@ _AGED = {"roof", "water heater", "heating and cooling", "appliances", "renovatio
 
 def _fact_asks(clause: str, pos: int) -> list[Ask]:
     """Facts, amenities and subjects without a field, in the order they were asked."""
-    found: list[tuple[int, Ask]] = []
+    found: list[tuple[float, Ask]] = []
     # "the square footage of the house itself, not the land": the land is not asked about.
     clause = re.sub(r"\bnot (?:the |a |an )?(\w+)\b", lambda m: " " * len(m.group(0)), clause)
     found_topics = topics_in(clause)
@@ -204,6 +205,9 @@ def _fact_asks(clause: str, pos: int) -> list[Ask]:
     for at, topic, phrase in found_topics:
         found.append((at, Ask("topic", f"topic:{topic}", clause, pos, {"topic": topic, "phrase": phrase})))
         covered.append((at, at + len(phrase)))
+        if topic == "parking details" and phrase.startswith("where"):
+            # "where would i park": is there parking at all, and what the listing says of it.
+            found.append((at - 0.5, Ask("amenity", "amenity:parking", clause, pos, {"amenity": "parking"})))
 
     def inside_topic(at: int) -> bool:
         return any(a <= at < b for a, b in covered)
@@ -230,8 +234,13 @@ def _fact_asks(clause: str, pos: int) -> list[Ask]:
             continue  # "how much is the deposit" asks about the deposit
         if intent == "status" and (topics or any(k.intent == "amenity" for _, k in found)):
             continue  # "is fiber internet available" asks about the internet
-        if intent == "area" and any(t == "lot size" for _, t in topics):
+        if intent == "area" and (
+            any(t in ("lot size", "garage size") for _, t in topics)
+            or re.search(r"\b(?:full|queen|king|mid) size\b", clause)
+        ):
             continue
+        if intent in ("bedrooms", "bathrooms") and any(t == "primary suite" for _, t in topics):
+            continue  # "is the main bedroom en suite" asks about the suite, not the count
         if (
             intent == "year_built"
             and {t for _, t in topics} & _AGED
@@ -308,6 +317,15 @@ def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
         clause,
     ) and not any(k in filters for k in ("city", "state", "near_listing")):
         return False  # "any gym in the building": about this home
+    if (
+        re.match(
+            r"(?:so |and |ok |also |oh )*(?:is there|are there|does it have|has it got) (?:any|a|an|some)\b",
+            clause,
+        )
+        and not P.SEARCH_NOUN.search(clause)
+        and not {"city", "state", "near_listing"} & set(filters)
+    ):
+        return False  # "is there any outdoor space": about this home
     place = bool(P.SEARCH_NOUN.search(clause))
     if (
         not place
@@ -365,6 +383,23 @@ def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
     )
 
 
+def _placed(ask: Ask, ctx: Context) -> Ask:
+    """A search in a city name that is two places ("portland": Maine and Oregon) asks which."""
+    filters = ask.slots["filters"]
+    city = filters.get("city")
+    places = ctx.vocab.places(city) if city and "state" not in filters else ()
+    if len(places) < 2:
+        return ask
+    options = tuple(f"{city}, {STATE_NAMES.get(state, state)}" for state in places)
+    return Ask(
+        "clarify",
+        "clarify:place",
+        ask.clause,
+        ask.pos,
+        {"cities": options, "filters": filters, "kind": ask.intent},
+    )
+
+
 def two_cities(text: str, ctx: Context) -> tuple[str, ...] | None:
     """ "anything in atlanta or decatur": one search is one city, so which one."""
     first = ctx.vocab.city_in(text)
@@ -385,6 +420,8 @@ def _city_question(text: str, ctx: Context) -> bool:
     city = ctx.vocab.city_in(text)
     if city is None or P.SEARCH_NOUN.search(text):
         return False
+    if re.search(r"\bwhich (?:\w+ ){1,2}is (?:it|this|that)(?: in)?\b", text):
+        return True  # "which portland is this, maine or oregon"
     before = text[: city[1]]
     return bool(
         re.search(
@@ -401,7 +438,22 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     if P.INJECTION.search(text):
         return [Ask("refusal", "refusal:injection", clause, pos, {"kind": "injection"})]
     details = contact(raw, clause, digitize(clause))
-    if P.PRIVACY.search(text) and not ({"phone", "email"} & set(details)):
+    if "name" in details and (
+        ctx.vocab.city_in(details["name"].lower()) or state_in(details["name"].lower())
+    ):
+        del details["name"]  # "this is columbus right": a place, not the caller
+    owners = "|".join(re.escape(n) for n in ctx.seller_names if n)
+    if (
+        P.PRIVACY.search(text)
+        or (
+            owners
+            and re.search(
+                rf"\b(?:{owners})s? (?:personal |private |direct |home |cell )?(?:email|e mail|"
+                r"phone|number|cell|mobile|address|contact)",
+                text,
+            )
+        )
+    ) and not ({"phone", "email"} & set(details)):
         return [Ask("refusal", "refusal:privacy", clause, pos, {"kind": "privacy"})]
     if P.NEGOTIATION.search(text) and not re.search(r"\bnegotiable\b", text):
         return [Ask("refusal", "refusal:negotiation", clause, pos, {"kind": "negotiation"})]
@@ -409,7 +461,8 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     if P.HANDOVER.search(text) or (
         names
         and re.search(
-            rf"\b(?:talk|speak|chat) (?:to|with) (?:{names})\b|\b(?:{names}) (?:call|contact|"
+            rf"\b(?:talk|speak|chat) (?:to|with) (?:{names})\b|\b(?:call|ring|phone) from (?:{names})\b|"
+            rf"\b(?:{names}) (?:call|contact|"
             rf"text|reach) me\b|\b(?:have|can) (?:{names}) (?:call|contact)\b|\bis (?:{names})"
             rf"\b.*\b(?:available|around|there|in)\b",
             text,
@@ -462,6 +515,17 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     if P.OUT_OF_SCOPE.search(text) and not P.FACTS["price"].search(text):
         return [Ask("out_of_scope", "out_of_scope", clause, pos)]
     filters = filters_in(text, ctx.vocab)
+    if (ctx.pending or "").startswith("place:") and ({"state", "city"} & set(filters)):
+        # The answer to "which portland": the search asked before, in that place.
+        return [
+            Ask(
+                ctx.pending.split(":", 1)[1],
+                "search:place",
+                clause,
+                pos,
+                {"filters": filters, "resume": True},
+            )
+        ]
     seller_names = "|".join(re.escape(n) for n in ctx.seller_names if n)
     if P.SELLER_LISTINGS.search(text) or (
         seller_names
@@ -472,9 +536,28 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
             text,
         )
     ):
+        # (the seller's own list is read whole: it names each home's city)
         return [Ask("seller_listings", "seller_listings", clause, pos, {"filters": filters})]
+    if (
+        ctx.last_answer == "seller_listings"
+        and filters
+        and (
+            re.search(
+                r"\b(?:which|what) (?:ones?|of them|of those)\b|\b(?:any|some|all) of (?:them|those)\b|"
+                r"\bthe ones\b|\bof those\b",
+                text,
+            )
+            or P.REFINE.search(text)
+        )
+    ):
+        # "which ones are for rent": the seller's list just read, narrowed.
+        return [
+            Ask(
+                "seller_listings", "seller_listings:refine", clause, pos, {"filters": filters, "refine": True}
+            )
+        ]
     if _search_like(text, filters, ctx) and not P.FACTS["summary"].search(text):
-        return [Ask("search", "search", clause, pos, {"filters": filters})]
+        return [_placed(Ask("search", "search", clause, pos, {"filters": filters}), ctx)]
     statement = re.match(r"^(?:so |oh |ok )*(?:it|that|this) is (?:a|an)\b", text)
     if P.SEARCH_NOUN.search(text) and filters and not P.QUESTION.search(text) and not statement:
         return [Ask("search", "search:bare", clause, pos, {"filters": filters})]

@@ -68,12 +68,17 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Where a day may be named: tried from the last one back.
 # A day mention with its modifiers ("next thursday", "the day after tomorrow"), so the
 # last one said wins and "next" stays with its day.
+# "the 1st one", "the 2nd listing": a rank in a list, not a date.
+_NOT_RANKED = (
+    r"(?! (?:one|ones|listing|place|house|home|option|property|unit|condo|apartment|flat|"
+    r"townhouse|townhome|rental|result|match|lot|bedroom|floor|time|question|thing)s?\b)"
+)
 _DAY_WORDS = re.compile(
     rf"\b(?:(?:a|1|one|2|two) weeks? from (?:today|tomorrow|now)|"
     rf"tonight|this (?:evening|afternoon|morning)|day after tomorrow|tomorrow|tmrw|"
     rf"tomorow|later today|today|in \d+ days?|"
     rf"(?:(?:next|this coming|coming|this) )?(?:{_WEEKDAY})s?(?: next week)?|"
-    rf"(?:{_MONTH})\.? \d{{1,2}}|(?:on )?the \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)"
+    rf"(?:{_MONTH})\.? \d{{1,2}}|(?:on )?the \d{{1,2}}(?:st|nd|rd|th)?{_NOT_RANKED}|\d{{1,2}}(?:st|nd|rd|th)"
     rf" of (?:{_MONTH}))\b"
 )
 
@@ -174,7 +179,9 @@ def _find_day(text: str, now: datetime) -> tuple[date | None, str | None]:
         )
         if found is not None:
             return found.date(), None
-    m = re.search(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", text) or re.search(r"\bon the (\d{1,2})\b", text)
+    m = re.search(rf"\bthe (\d{{1,2}})(?:st|nd|rd|th)\b{_NOT_RANKED}", text) or re.search(
+        r"\bon the (\d{1,2})\b", text
+    )
     if m and 1 <= int(m.group(1)) <= 31:
         day = int(m.group(1))
         month = today.replace(day=1)
@@ -219,6 +226,10 @@ def find_time(text: str, part: str | None) -> tuple[str, time] | None:
     text = re.sub(r"\b(?:noon|midday)\b", "12:00 pm", text)  # not the "noon" of "afternoon"
     text = re.sub(r"\b(\d{1,2}(?::\d{2})?) ?ish\b", r"around \1", text)  # "ten ish"
     text = re.sub(r"\bhalf past (\d{1,2})\b", r"\1:30", text)
+    # British "half ten" is 10:30 (not "half a", "half 2 acres").
+    text = re.sub(
+        r"\bhalf (\d{1,2})\b(?!\s*(?:bed|bath|acre|mil|k\b|percent|%|of\b|hour|block|mile))", r"\1:30", text
+    )
     text = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", text)
     text = re.sub(r"\bquarter (?:to|till) (\d{1,2})\b", lambda m: f"{int(m.group(1)) - 1}:45", text)
     said = list(
