@@ -129,8 +129,9 @@ HANDOVER = rx(
     r"people|staff|office)",
     r"\b(?:transfer|connect|forward|put) me (?:to|through|with)\b",
     r"\b(?:call|ring|phone|contact|text) me back\b",
-    r"\bhave (?:someone|somebody|a person|him|her|them|the (?:seller|owner|agent|landlord))"
-    r" (?:call|contact|reach|text)\b",
+    r"\bhave (?:someone|somebody|a person|him|her|them|the (?:seller|owner|agent|landlord|realtor|estate "
+    r"agent))"
+    r" (?:call|contact|reach|text|ring|phone)\b",
     r"\bcan (?:the )?(?:seller|owner|homeowner|landlord|agent|realtor|a person|someone) "
     r"(?:call|contact|reach|text)\b",
     r"\bget (?:the )?(?:seller|owner|landlord|agent|someone|somebody|a person) on the phone\b",
@@ -182,6 +183,7 @@ GOODBYE = rx(
     r"\bi am out\b",
     r"\b(?:ta ra|tara|cheerio|ta ta|toodles|toodle oo|laters|see you around|see ya later)\b",
     r"\b(?:we are|i am|we re) (?:all )?(?:done|finished) (?:here|now|for now|for today)\b",
+    r"\bthank(?:s| you)\b.*\bgood (?:evening|night|day|afternoon)\s*[.!|]*\s*$",
 )
 # What makes a goodbye word no goodbye: "don't hang up", "before I go", "bye the way".
 NOT_GOODBYE = re.compile(
@@ -228,7 +230,7 @@ SELLER_REF = (
 SELLER_LISTINGS = rx(
     rf"\b(?:does|do|did|has|have|is|are|can) (?:the |this |that |your )?{SELLER_REF} "
     r"(?:\w+ ){0,3}(?:have|has|got|own|owns|list|listed|listing|selling|sell|renting|rent|offer)"
-    r" (?:\w+ ){0,2}(?:else|other|anything|something|more|any|listings|properties|homes|"
+    r" (?:\w+ ){0,2}(?:else|other|anything|something|more|any|listings|properties|homes|property|"
     r"places|houses|units|condos|apartments|rentals|land|lots|townhouses|townhomes|commercial)"
     r"\b",
     rf"\bwhat (?:else|other \w+|more) (?:does|do|did|has|have|is|are) (?:the |this |that )?"
@@ -347,7 +349,8 @@ FACTS: dict[str, re.Pattern] = {
         r"\bsleeps?\b",
         r"\brooms? for sleeping\b",
         r"\bhow many rooms\b",
-        r"\bstudio\b",
+        # "is it a studio" asks the bedrooms; "the studio, does it have parking" names a listing.
+        r"\b(?:is|a|or) (?:it |this |that )?(?:a )?studio\b(?! ,)|\bstudio or\b",
         r"\bsleeping\b",
         r"\bkids rooms\b",
     ),
@@ -452,6 +455,9 @@ FACTS: dict[str, re.Pattern] = {
         r"\brenting (?:it )?or selling\b",
         r"\bselling or renting\b",
         r"\bis (?:it|this|that|this one|that one|the \w+) (?:a )?rental\b",
+        r"\bis (?:it|this|that|this one|that one|the \w+) (?:a rental|for rent|for sale|for lease|to rent|"
+        r"to buy|"
+        r"to let|for let|being sold|being rented|being let)\b",
         r"\bfor lease or\b",
         r"\bor (?:are )?they selling\b",
         r"\bselling (?:it )?or\b",
@@ -574,6 +580,7 @@ OUT_OF_SCOPE = rx(
     r"\b(?:mortgage|interest) rates?\b",
     r"\bchat gpt\b",
     r"\bstock\b",
+    r"\b(?:exchange rate|currency|convert (?:dollars|euros|pounds)|stock market|bitcoin)\b",
 )
 GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|"

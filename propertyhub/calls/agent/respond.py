@@ -244,6 +244,15 @@ class Responder:
                 return None
             self.d.focus = self.d.last_list[index]
             return [await self._get(self.d.focus)]
+        if "pick" in ref:
+            listed = [x for i in self.d.last_list if (x := await self._get(i)) is not None]
+            if not listed:
+                return None
+            key = ref["pick"].lstrip("-")
+            listed = [x for x in listed if x.get(key) is not None] or listed
+            chosen = (max if ref["pick"].startswith("-") else min)(listed, key=lambda x: x.get(key) or 0)
+            self.d.focus = None if chosen["id"] == self.listing["id"] else chosen["id"]
+            return [chosen]
         if ref.get("all") and self.d.last_list:
             return [await self._get(i) for i in self.d.last_list[:MAX_READ]]
         if ref.get("this"):

@@ -109,6 +109,28 @@ def topics_in(text: str) -> list[tuple[int, str, str]]:
 _RANKS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1}
 
 
+# "the cheaper one", "the bigger of the two": a listing of the last list, by comparison.
+_PICKS = {
+    "cheaper": "price",
+    "cheapest": "price",
+    "less expensive": "price",
+    "more expensive": "-price",
+    "pricier": "-price",
+    "bigger": "-area",
+    "biggest": "-area",
+    "larger": "-area",
+    "largest": "-area",
+    "smaller": "area",
+    "smallest": "area",
+    "newer": "-year_built",
+    "newest": "-year_built",
+    "older": "year_built",
+    "oldest": "year_built",
+}
+_PICK = re.compile(
+    r"\bthe (" + "|".join(_PICKS) + r") (?:one|of the two|of them|of those|house|home|place|"
+    r"condo|apartment|flat|townhouse|listing|option)\b"
+)
 _THIS_DESCRIBED = re.compile(
     r"\bthis ((?:\w+ ){1,3})(?:house|home|condo|apartment|townhouse|townhome|place|listing|"
     r"property|lot|unit|rental|studio)\b"
@@ -156,6 +178,8 @@ def reference(clause: str) -> dict[str, Any]:
         return {"rank": _RANKS[m.group(1)]}
     if m := re.search(r"\bnumber (\d)\b", clause):
         return {"rank": int(m.group(1))}
+    if m := _PICK.search(clause):
+        return {"pick": _PICKS[m.group(1)]}
     if re.search(r"\b(?:either|both|each|any) of (?:them|those|these)\b|\bboth\b", clause):
         return {"all": True}
     if (m := _THIS_DESCRIBED.search(clause)) and set(m.group(1).split()) - _PLAIN:
@@ -171,7 +195,7 @@ def reference(clause: str) -> dict[str, Any]:
         )
     ) and m.group(1) not in _PLAIN:
         return {"words": True, "said": m.group(0), "or_this": True}  # "this greystone": by name
-    if m := re.search(r"\bthis one (?:here )?(?:in|on|at) (\w+)", clause):
+    if m := re.search(r"\bthis one (?:here )?(?:in|on|at|by|near) (?:the )?(\w+(?: \w+)?)", clause):
         return {"words": True, "said": m.group(0)}  # "this one here in westshore"
     if re.search(
         r"\b(?:this|back to|going back to|the one i am calling about|"
@@ -422,7 +446,13 @@ def _city_question(text: str, ctx: Context) -> bool:
         return False
     if re.search(r"\bwhich (?:\w+ ){1,2}is (?:it|this|that)(?: in)?\b", text):
         return True  # "which portland is this, maine or oregon"
-    before = text[: city[1]]
+    before, after = text[: city[1]], text[city[1] :]
+    if re.search(r"\b(?:part of|in the city of|within)\s*$", before):
+        return True  # "is allston part of boston"
+    if re.search(r"\b(?:this|it|that) is (?:actually |really |in )?$", before) and re.search(
+        r"\b(?:right|correct|yes|yeah|isnt it|is it|no|or)\b|[?|]\s*$|^\w+(?: \w+)?\s*$", after
+    ):
+        return True  # "this is columbus right"
     return bool(
         re.search(
             r"\b(?:is (?:it|this|that)(?: one| place| house)?(?: actually| really|"
@@ -510,8 +540,10 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     cities = two_cities(text, ctx)
     if cities:
         return [Ask("clarify", "clarify:cities", clause, pos, {"cities": cities})]
-    if region_in(text):
-        return [Ask("clarify", "clarify:region", clause, pos, {"cities": region_in(text)})]
+    if (region := region_in(text)) is not None:
+        known = set(ctx.vocab.cities.values())
+        cities = tuple(c for c in region if c in known) or region  # the ones with listings
+        return [Ask("clarify", "clarify:region", clause, pos, {"cities": cities})]
     if P.OUT_OF_SCOPE.search(text) and not P.FACTS["price"].search(text):
         return [Ask("out_of_scope", "out_of_scope", clause, pos)]
     filters = filters_in(text, ctx.vocab)
@@ -596,12 +628,15 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     asks = _fact_asks(text, pos)
     if asks:
         return asks
+    if _PICK.search(text):
+        return [Ask("focus", "focus:pick", clause, pos)]  # "the cheaper one": of the last list
     if P.CLARIFY.search(text):
         return [Ask("clarify", "clarify", clause, pos)]
     if P.OUT_OF_SCOPE.search(text):
         return [Ask("out_of_scope", "out_of_scope", clause, pos)]
     if P.GREETING.match(text) or re.match(
-        r"^(?:(?:hi|hello|hey|yeah|yes|so|ok)\b[\s,]*)*(?:i am |we are )?calling (?:about|"
+        r"^(?:(?:hi|hello|hey|yeah|yes|so|ok|there|again|good (?:morning|afternoon|evening)|just)\b[\s,]*)*"
+        r"(?:i am |we are )?(?:just )?calling (?:about|"
         r"regarding|on|for) (?:the|this|your|that) (?:\w+ ){0,8}\w+\s*$",
         text,
     ):
@@ -666,7 +701,11 @@ def _merge_subject_and_question(asks: list[Ask]) -> list[Ask]:
             prev is not None
             and prev.intent == "amenity"
             and ask.intent == "price"
-            and (ask.ref.get("it") or ask.ref.get("that"))
+            and (
+                ask.ref.get("it")
+                or ask.ref.get("that")
+                or re.search(r"\bthe (?:spot|space|stall)s?\b", ask.clause)
+            )
             and re.search(r"\b(?:cost|costs|charge|fee|fees|extra|run)\b", ask.clause)
         ):
             # "is there parking and what is it cost": the cost of the parking.
@@ -693,6 +732,8 @@ def understand(raw: str, ctx: Context) -> list[Ask]:
     for pos, clause in clauses(text):
         for ask in understand_clause(clause, pos, raw, ctx):
             ask.ref = reference(clause)
+            if ask.rule == "fact:city" and "words" in ask.ref:
+                ask.ref = {"this": True}  # "is this minneapolis or saint paul": a city, not a listing
             asks.append(ask)
     asks = _merge_subject_and_question(asks)
     _city_from_before(asks, ctx)

@@ -132,7 +132,8 @@ def _next_weekday(today: date, weekday: int, next_week: bool) -> date:
 
 
 _BUSY_DAY = re.compile(
-    rf"\b(?:works?|working|busy|away|out of town|traveling|travelling|can not do|cannot do|"
+    r"(?<!after )(?<!before )(?<!from )\b(?:works?|working|busy|away|out of town|traveling|travelling|can "
+    r"not do|cannot do|"
     rf"not|except|besides)(?: \w+)?(?: on)? (?:{_WEEKDAY})s?\b"
 )
 
@@ -310,6 +311,7 @@ def find_range(text: str, part: str | None) -> tuple[time, time] | None:
 
 
 _PARTS = {
+    "forenoon": "morning",
     "1st thing": "morning",
     "night": "evening",
     "tonight": "evening",
@@ -329,8 +331,9 @@ _PARTS = {
 
 
 def find_part(text: str) -> str | None:
+    text = re.sub(r"\bgood (?:morning|afternoon|evening|night|day)\b", " ", text)  # greetings
     m = re.search(
-        r"\b(morning|afternoon|evening|night|tonight|after work|after lunch|lunch|"
+        r"\b(morning|forenoon|afternoon|evening|night|tonight|after work|after lunch|lunch|"
         r"lunchtime|dinnertime|dinner|supper|first thing|1st thing|breakfast|midmorning|"
         r"late afternoon|early)s?\b",
         text,
