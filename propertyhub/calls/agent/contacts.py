@@ -17,6 +17,16 @@ _EMAIL = re.compile(r"\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b")
 # Words that follow "i am" / "this is" / "it is" and are not a name.
 _NOT_NAMES = frozenset(
     [
+        "dot",
+        "at",
+        "underscore",
+        "dash",
+        "gmail",
+        "yahoo",
+        "hotmail",
+        "outlook",
+        "com",
+        "by",
         "up",
         "now",
         "number",
@@ -333,6 +343,10 @@ def email(raw: str) -> str | None:
     if m := _EMAIL.search(low):
         return m.group(0)
     low = re.sub(r"\b(?:[a-z0-9] )+[a-z0-9]\b", lambda m: m.group(0).replace(" ", ""), low)
+    # "emily r at ...": a handle with a letter said after it.
+    low = re.sub(
+        r"\b(?!(?:is|email|mail|address|it|its|was|me|be)\b)([a-z]{2,}) ([a-z0-9]) at ", r"\1\2 at ", low
+    )
     # Mail providers said in two words: "proton mail", "hot mail", "g mail", "out look".
     low = re.sub(
         r"\bat (proton|hot|g|fast|zoho|ao|ya|out|i|my|web) (mail|look|hoo|cloud|l)\b", r"at \1\2", low
@@ -366,6 +380,7 @@ def _title(words: list[str]) -> str:
 
 def name(text: str) -> str | None:
     low = _join_spelled(text.lower())
+    low = re.sub(r"\b(?:by the way|btw|anyway)\b", ",", low)  # "im ben by the way, ben ortiz"
     low = re.sub(r"\b(?:last|first|sur) ?name (?:is )?", ", ", low)
     low = re.sub(r"[^a-z ,']", " ", low.replace("|", ","))
     # "i am X" is a name only when the name ends the sentence or is followed by a pause,

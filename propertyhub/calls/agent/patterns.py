@@ -275,7 +275,7 @@ SEARCH_NOUN = re.compile(
     r"townhomes|rentals|lots|acreage|studios|bungalows|cottages|spots|options|offices|"
     r"warehouses|lofts|duplexes|flats|buildings|single family|commercial|retail|land|office space|"
     r"retail space|commercial space|digs|pads|cribs)\b|\ba \d+ (?:bed|bedroom|br)\b"
-    rf"|\b(?:a|an|any|another|other|some|one|new|more) (?:\w+ ){{0,3}}(?:{_SINGULAR})\b"
+    rf"|(?<!\bthe )\b(?:a|an|any|another|other|some|one|new|more) (?:\w+ ){{0,3}}(?:{_SINGULAR})\b"
     # "the cheapest house you got": a search, sorted.
     rf"|\b(?:cheapest|least expensive|most affordable|lowest priced|biggest|largest|smallest|"
     rf"most expensive|priciest) (?:\w+ ){{0,2}}(?:{_SINGULAR}|one|thing|option)\b"
@@ -443,6 +443,10 @@ FACTS: dict[str, re.Pattern] = {
         r"\bwhat is it exactly\b",
         r"\bdetached\b",
         r"\battached\b",
+        r"\bresidential or commercial\b|\bcommercial or residential\b|\bis (?:it|this) (?:zoned "
+        r")?residential\b",
+        r"^(?:so |oh |ok |and )*(?:it|this|that) is (?:a|an) (?:townhouse|townhome|condo|house|apartment|"
+        r"flat|duplex|single family|studio)\b",
     ),
     "listing_type": rx(
         r"\b(?:for )?sale or (?:for )?(?:rent|lease)\b",
@@ -488,6 +492,7 @@ FACTS: dict[str, re.Pattern] = {
         r"\banyone (?:living|in) there\b",
         r"\b(?:still )?(?:taking|accepting) (?:applications|offers|showings)\b",
         r"\bstill (?:leasing|renting|selling|open)\b",
+        r"\bstill active\b|\bis (?:it|this|that)(?: one)? (?:still )?active\b",
     ),
     "summary": rx(
         r"\btell me (?:(?:more|a|bit|little|everything|some|something|all|"
@@ -584,8 +589,8 @@ OUT_OF_SCOPE = rx(
 )
 GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|"
-    r"hey there|hi there|hello there|yeah|hey um|um|so)[\s,]*)+(?:there|again|everyone|"
-    r"is anyone there|anyone there|can you hear me|you there)?\s*[?|]*\s*$"
+    r"hey there|hi there|hello there|yeah|yes|hey um|um|so)[\s,?|]*)+(?:there|again|everyone|"
+    r"is anyone there|anyone there|is anybody there|is someone there|can you hear me|you there)?\s*[?|]*\s*$"
 )
 SMALLTALK = re.compile(
     r"^(?:(?:ok|okay|k|cool|great|perfect|nice|awesome|thanks|thank you|thanks so much|"

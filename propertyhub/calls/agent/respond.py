@@ -120,7 +120,7 @@ def merge_window(
     part = find_part(text)
     if part is None and find_time(text, part) is None:
         return None
-    window = find_window(f"{day:%A} {text}".lower(), now)  # re-read on the known day
+    window = find_window(f"{day:%B} {day.day} {text}".lower(), now)  # re-read on the known day
     return window if window is not None and window.day == day else None
 
 

@@ -40,6 +40,10 @@ FILTER_KEYS = (
 )
 
 
+_STREET_AFTER = re.compile(
+    r"\s+(?:street|st|avenue|ave|boulevard|blvd|road|rd|drive|dr|lane|ln|way|court|ct|place|pl|"
+    r"parkway|pkwy|terrace|circle|highway|hwy|trail|pike)\b"
+)
 _ABBREVIATED = {"st": "saint", "ft": "fort", "mt": "mount"}
 
 
@@ -92,9 +96,9 @@ class Vocabulary:
             m = pattern.search(text)
             if m and not re.search(rf"\bsouth {re.escape(alias)}\b", text):
                 return self.cities.get(city.lower().replace(".", ""), city), m.start()
-        m = self._pattern.search(text)
-        if m:
-            return self.cities[m.group(1)], m.start()
+        for m in self._pattern.finditer(text):
+            if not _STREET_AFTER.match(text, m.end()):  # "lakewood boulevard" is a street
+                return self.cities[m.group(1)], m.start()
         # Speech-to-text spellings of a known city ("san antonyo", "hueston").
         for size in (3, 2, 1):
             grams = text.split()

@@ -209,6 +209,10 @@ def reference(clause: str) -> dict[str, Any]:
         return {"that": True}
     if re.search(r"\b(?:it|its)\b", clause):
         return {"it": True}
+    if re.search(r"\bthe (?:lot|land|yard|grounds)\b", clause) and not re.search(
+        r"\bthe (?:lot|land) (?:on|in|at|near|off|by)\b|\bthe \w+ (?:lot|land)\b", clause
+    ):
+        return {}  # "how big is the lot": this home's lot, not a listed lot
     if P.NAMED.search(clause) or re.search(r"\bthe one (?:on|in|at|near|with)\b", clause):
         return {"words": True}
     return {}
@@ -501,6 +505,11 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         return [Ask("handover", "handover", clause, pos)]
     if _is_goodbye(text):
         return [Ask("goodbye", "goodbye", clause, pos)]
+    if ctx.has_list and re.match(
+        r"(?:and |what about |how about |ok |so )*(?:the )?(?:1st|2nd|3rd|4th|5th|last)(?: one)?\s*[?|]*$",
+        text,
+    ):
+        return [Ask("focus", "focus:rank", clause, pos)]  # "and the second": of the list, not a date
     window = find_window(text, ctx.now)
     viewing = P.VIEWING.search(text) and not re.search(
         r"\bsee (?:the |other |more |any )"
@@ -579,7 +588,7 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
                 r"\bthe ones\b|\bof those\b",
                 text,
             )
-            or P.REFINE.search(text)
+            or (P.REFINE.search(text) and not _BROAD.search(text))
         )
     ):
         # "which ones are for rent": the seller's list just read, narrowed.
@@ -667,6 +676,11 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
 
 
 _CONVERSATION = {"greeting", "smalltalk", "focus"}
+# A search beyond the seller's list: "what about office space for lease anywhere".
+_BROAD = re.compile(
+    r"\b(?:anywhere|everywhere|in general|at all|on the (?:site|market|platform)|any city|"
+    r"other sellers?)\b"
+)
 _THERE = re.compile(r"\b(?:there|that area|that city|that town|those parts|out there|over there)\b")
 
 
