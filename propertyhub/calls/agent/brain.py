@@ -16,10 +16,43 @@ from propertyhub.calls.agent.tone import speak
 from propertyhub.calls.agent.types import Answer, CallContext, Reply, Tools
 from propertyhub.calls.agent.understand import Context, understand
 
+_COMPANY = frozenset(
+    [
+        "realty",
+        "properties",
+        "property",
+        "homes",
+        "group",
+        "rentals",
+        "llc",
+        "inc",
+        "estates",
+        "management",
+        "partners",
+        "real",
+        "housing",
+        "living",
+        "co",
+    ]
+)
+
 
 def _names(full: str) -> tuple[str, ...]:
-    low = full.lower().strip()
-    return (low, low.split()[0]) if low else ()
+    """How callers name a person or company: "marcus bell", "marcus", "mister bell";
+    "blue ridge" for Blue Ridge Realty."""
+    low = full.lower().replace(".", "").replace(",", "").strip()
+    words = low.split()
+    if not words:
+        return ()
+    out = [low]
+    company = [i for i, w in enumerate(words) if w in _COMPANY]
+    if company and company[0] > 0:
+        out.append(" ".join(words[: company[0]]))
+    else:
+        out.append(words[0])
+        if len(words) > 1:
+            out += [f"{title} {words[-1]}" for title in ("mr", "mrs", "ms", "miss", "mister", "missus")]
+    return tuple(dict.fromkeys(out))
 
 
 class AgentBrain:

@@ -184,6 +184,7 @@ GOODBYE = rx(
     r"\b(?:ta ra|tara|cheerio|ta ta|toodles|toodle oo|laters|see you around|see ya later)\b",
     r"\b(?:we are|i am|we re) (?:all )?(?:done|finished) (?:here|now|for now|for today)\b",
     r"\bthank(?:s| you)\b.*\bgood (?:evening|night|day|afternoon)\s*[.!|]*\s*$",
+    r"\b(?:we|i) will be in touch\b|\bbe in touch\b\s*[.!|]*\s*$",
 )
 # What makes a goodbye word no goodbye: "don't hang up", "before I go", "bye the way".
 NOT_GOODBYE = re.compile(
@@ -255,6 +256,12 @@ SELLER_LISTINGS = rx(
     r"apartments|flats|ones|buildings)\b",
     r"\b(?:other|more|any) (?:\w+ )?(?:listings|properties|homes|places|houses|units|rentals|condos|"
     rf"apartments|flats) (?:from|by|of) (?:the |this |that )?{SELLER_REF}",
+    r"\bwhat (?:else|other \w+) (?:do|have|did) (?:you all|y all|yall|you guys|these folks|those folks|"
+    r"these guys|those guys|these people|you folks) (?:have )?(?:got|have|own|list|sell|rent)\b",
+    r"\b(?:do|does|have|did) (?:these folks|those folks|this company|this agency|these people) "
+    r"(?:\w+ ){0,2}(?:have|got|own|list|sell|rent)\b",
+    r"\bwhat else (?:do|does|have|has) (?:these|those|the) (?:folks|guys|people|owners)\b",
+    r"\b(?:anything|something|any|what)(?: else)? (?:of|from) (?:hers|his|theirs|them)\b",
 )
 SEARCH = rx(
     r"\b(?:any|anything|are there|is there anything|do you have|you have|have you got|"
@@ -425,6 +432,8 @@ FACTS: dict[str, re.Pattern] = {
         r"\bolder\b",
         r"\bwhen (?:was|did|were) .{0,25}\b(?:made|put up|go up|erected|built|constructed|"
         r"finished|completed)\b",
+        r"\bis (?:it|this|the \w+) (?:newer|older|new construction|new build)\b|\b(?:18|19)00s\b|"
+        r"\b(?:eighteen|nineteen) hundreds\b|\bvictorians?\b.*\b(?:newer|older|from)\b",
     ),
     "property_type": rx(
         r"\bis (?:it|this|that|this one|that one) (?:a|an|actually a|really a) (?:house|condo|"
@@ -474,6 +483,8 @@ FACTS: dict[str, re.Pattern] = {
         r"\ba rental right\b",
         r"\b(?:to let|for let) or (?:for )?(?:sale|buy)\b|\b(?:for )?sale or (?:to |for )?let\b",
         r"\bis (?:it|this|that|this one|that one) (?:to let|for let|being let)\b",
+        r"\b(?:leasing|renting) (?:out )?(?:the \w+|it) or selling\b|\bselling (?:the \w+|it) or (?:leasing|"
+        r"renting)\b",
     ),
     "status": rx(
         r"\bstill (?:available|on the market|for sale|for rent|up|open|listed|there)\b",
@@ -586,6 +597,8 @@ OUT_OF_SCOPE = rx(
     r"\bchat gpt\b",
     r"\bstock\b",
     r"\b(?:exchange rate|currency|convert (?:dollars|euros|pounds)|stock market|bitcoin)\b",
+    r"\b(?:what|which) (?:ai|model|llm|language model|software|program) (?:are you|is this|do you)\b|"
+    r"\brunning on\b",
 )
 GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|"

@@ -61,6 +61,10 @@ _STOP = frozenset(
         "built",
     ]
 )
+_QUALITY = re.compile(
+    r"\b(?:heated|fenced(?: in)?|covered|private|shared|indoor|outdoor|in ground|inground|above ground|"
+    r"saltwater|salt water|screened|enclosed|assigned|gated|attached|detached|tankless|working|usable)\b"
+)
 _DETAIL_STOP = frozenset(
     ["does", "have", "what", "kind", "type", "there", "that", "this", "with", "from", "about"]
 )
@@ -286,7 +290,9 @@ class Responder:
             typed = not types or c["property_type"] in types
             return len((said - _GENERIC) & words) * 2 + (1 if typed and types else 0) if typed else -1
 
-        scored = sorted(((score(c), i, c) for i, c in enumerate(candidates)), key=lambda x: (-x[0], x[1]))
+        # On a tie, a home just read out beats the call's own: "the one in las vegas" after a list.
+        order = [*listed, self.listing, *candidates[len(listed) + 1 :]] if listed else candidates
+        scored = sorted(((score(c), i, c) for i, c in enumerate(order)), key=lambda x: (-x[0], x[1]))
         if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][2]
         if types:  # "the townhouse": the only one of that type just read out
@@ -393,7 +399,7 @@ class Responder:
                 text = "Yes, pets are allowed."
             quote = F.quote_for(listing.get("description", ""), F.amenity_keys(amenity), ask.clause)
             detail = ask.slots.get("detail")
-            if quote and (has or detail):
+            if quote and (has or detail) and not detail:
                 text += f' The listing says: "{quote}"'
             out.append(
                 Answer(
@@ -414,14 +420,28 @@ class Responder:
             costs = bool(
                 re.search(r"\b(?:cost|costs|charge|fee|fees|extra|run|how much)\b", detail or "")
             ) and "$" in (quote or "")
-            if (
-                detail
-                and has
-                and not costs
-                and not (quote and asked & set(re.findall(r"[a-z]{4,}", quote.lower())))
-            ):
+            answered = costs or bool(quote and asked & set(re.findall(r"[a-z]{4,}", quote.lower())))
+            if detail and quote and (answered or not has):
+                # "is there parking, and what's it cost": what the listing says of it, on its own.
+                out.append(
+                    Answer(
+                        "description_quote",
+                        f"detail:{amenity}",
+                        f'The listing says: "{quote}"',
+                        {"property_id": listing["id"], "quote": quote, "amenity": amenity},
+                    )
+                )
+            elif detail and has:
                 label = F.amenity_label(amenity).removeprefix("a ")
-                out.append(await self._unknown(ask, listing, f"the {label}"))
+                quality = _QUALITY.search(detail)
+                subject = (
+                    f"what the {label} costs"
+                    if re.search(r"\b(?:cost|costs|charge|fee|fees|extra|how much)\b", detail)
+                    else f"whether the {label} is {quality.group(0)}"
+                    if quality
+                    else f"the {label}"
+                )
+                out.append(await self._unknown(ask, listing, subject))
         self._want_item("must_haves", amenity)
         return out
 
@@ -472,11 +492,15 @@ class Responder:
         if self.d.note(question):
             await self.tools.note_question(question)
         about = f"about {subject}" if subject else "on that"
+        said = (
+            f"The listing doesn't say {subject}"
+            if subject and subject.startswith(("whether", "what"))
+            else f"I don't have information {about}"
+        )
         return Answer(
             "unknown",
             "unknown" if not subject else f"unknown:{subject}",
-            f"I don't have information {about} — I've noted your question for the "
-            "seller, who will get back to you.",
+            f"{said} — I've noted your question for the seller, who will get back to you.",
             {"property_id": listing["id"], "subject": subject, "recorded": True},
         )
 
@@ -790,9 +814,9 @@ def _is_refinement(clause: str, filters: dict[str, Any]) -> bool:
     """ "what about in austin" changes one thing of the last search; "any condos in houston"
     (a place and what to find) is a search of its own."""
     located = bool({"city", "state", "near_listing"} & set(filters))
-    complete = located and bool(
-        {"property_type", "min_price", "max_price", "min_bedrooms", "listing_type"} & set(filters)
-    )
+    # A place and what to find ("any condos in houston") is a search of its own; a place and a
+    # price ("anything under 500 in meridian") changes the one made.
+    complete = located and bool({"property_type", "listing_type"} & set(filters))
     marked = bool(P.REFINE.search(clause))
     return (
         (marked and not complete)

@@ -9,6 +9,8 @@ fifty" is 450,000 for a home to buy and "fourteen fifty a month" is 1,450.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -44,6 +46,29 @@ _STREET_AFTER = re.compile(
     r"\s+(?:street|st|avenue|ave|boulevard|blvd|road|rd|drive|dr|lane|ln|way|court|ct|place|pl|"
     r"parkway|pkwy|terrace|circle|highway|hwy|trail|pike)\b"
 )
+_GRAM_STOP = frozenset(
+    ["in", "to", "at", "the", "of", "near", "by", "on", "a", "an", "up", "out", "and", "or"]
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|near|around|from|at|out|over|up|down|of|by|outside|moving|relocating)\s+(?:the\s+)?$"
+)
+_GAZETTEER = Path(__file__).parent / "data" / "us_cities.tsv"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> re.Phrases:
+    """US cities of 15,000 people or more (GeoNames), as said: longest names first."""
+    names: dict[str, str] = {}
+    for line in _GAZETTEER.read_text().splitlines():
+        if line and not line.startswith("#"):
+            name = line.split("\t")[0]
+            key = name.lower().replace(".", "").replace("'", "")
+            if len(key) >= 4:
+                for variant in _spoken_variants(key):
+                    names.setdefault(variant, name)
+    return re.Phrases(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
 _ABBREVIATED = {"st": "saint", "ft": "fort", "mt": "mount"}
 
 
@@ -71,9 +96,10 @@ class Vocabulary:
     states: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.states = {k.lower().replace(".", "").replace("'", ""): v for k, v in self.states.items()}
         said = {}
         for name, written in [*self.cities.items(), *((c.lower(), c) for c in KNOWN_CITIES)]:
-            key = name.lower().replace(".", "")
+            key = name.lower().replace(".", "").replace("'", "")
             for variant in _spoken_variants(key):
                 said.setdefault(variant, written)
             if key in self.states:
@@ -85,7 +111,7 @@ class Vocabulary:
 
     def places(self, city: str) -> tuple[str, ...]:
         """The states a city name has listings in (two or more: ask which)."""
-        return self.states.get(city.lower().replace(".", ""), ())
+        return self.states.get(city.lower().replace(".", "").replace("'", ""), ())
 
     def city_in(self, text: str) -> tuple[str, int] | None:
         """The city named in the text (longest name first) and where."""
@@ -99,15 +125,26 @@ class Vocabulary:
         for m in self._pattern.finditer(text):
             if not _STREET_AFTER.match(text, m.end()):  # "lakewood boulevard" is a street
                 return self.cities[m.group(1)], m.start()
+        # A real place with no listing ("anything over in missoula"): after a place word only,
+        # so that "normal" or "paradise" in passing are not cities.
+        for _, written, pattern in gazetteer().candidates(text):
+            for m in pattern.finditer(text):
+                if _PLACE_BEFORE.search(text, 0, m.start()) and not _STREET_AFTER.match(text, m.end()):
+                    return written, m.start()
         # Speech-to-text spellings of a known city ("san antonyo", "hueston").
         for size in (3, 2, 1):
             grams = text.split()
             for i in range(len(grams) - size + 1):
                 gram = " ".join(grams[i : i + size])
-                if len(gram) < 5:
-                    continue
+                if len(gram) < 5 or grams[i] in _GRAM_STOP or grams[i + size - 1] in _GRAM_STOP:
+                    continue  # "in ashville" is not "nashville"
                 cutoff = 88 if size > 1 or len(gram) < 7 else 85
-                found = process.extractOne(gram, self._names, scorer=fuzz.ratio, score_cutoff=cutoff)
+                near = process.extract(gram, self._names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)
+                # "ashville": Asheville and Nashville score alike; the first sound decides.
+                found = next(
+                    (f for f in near if f[0][0] == gram[0] and f[1] >= near[0][1] - 3),
+                    near[0] if near else None,
+                )
                 if found and found[1] < 88 and found[0][0] != gram[0]:
                     found = None  # a weak match must keep the first sound: no "benton"
                 if found:
@@ -144,6 +181,7 @@ def amenities_in(text: str) -> list[tuple[int, str]]:
 
 
 def property_types_in(text: str) -> list[str]:
+    text = re.sub(r"\b(?:i|we|flight|plane|they) (?:land|lands)\b|\blanding\b", " ", text)  # "i land monday"
     types = [key for _, key in _phrases(_TYPE_INDEX, text)]
     if "land" in types and re.search(
         r"\b(parking lot|the lot|lot size|a lot of|lots of|a lot "
@@ -375,7 +413,7 @@ def order_in(text: str) -> str | None:
 _RELATIVE = re.compile(
     r"\b(cheaper|less expensive|more affordable|lower priced|less money|"
     r"bigger|larger|more space|roomier|smaller|more bedrooms|fewer bedrooms|less bedrooms)\b"
-    r"(?! than \$?\d)"  # "cheaper than 500k" is a price
+    r"(?! than \$?\d)(?<!or bigger)(?<!or larger)(?<!or more)"  # "cheaper than 500k" is a price
 )
 _RELATIVE_WORDS = {
     "bigger": "bigger",

@@ -8,6 +8,7 @@ words dropped. Punctuation that separates questions (? . ! ;) is kept as a mark.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -326,7 +327,9 @@ _LETTER_WORDS = {"n": "and", "r": "are", "u": "you"}
 
 
 def normalize(text: str) -> str:
-    low = text.lower().translate(_APOSTROPHES)
+    # "adiós", "café": accents dropped, letters kept.
+    low = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    low = low.lower().translate(_APOSTROPHES)
     low = _SENTENCE_END.sub(SEPARATOR, low)
     low = re.sub(r",(?!\d{3}(?!\d))|(?<!\d),", " , ", low)  # "1,200,000" keeps its commas
     low = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", low)  # "co-op", "ten-ish", "as-is"

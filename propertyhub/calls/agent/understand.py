@@ -218,6 +218,21 @@ def reference(clause: str) -> dict[str, Any]:
     return {}
 
 
+_OPENING = re.compile(
+    r"\b(?:looking at|calling about|calling on|calling regarding|calling for|interested in|asking about|"
+    r"ask about|enquiring about|inquiring about|ringing about|here about|saw|found|checking on|"
+    r"calling in about) (?:the|this|your|that|unit|number|a|an|one of)\b"
+)
+_DROP_FILTER = re.compile(
+    r"(?:ok |so |and |actually |alright |well |um )*(?:drop|forget|remove|never mind|nevermind|ignore|"
+    r"scrap|skip|lose|forget about|do not worry about|dont worry about) (?:the |about the |my )?"
+)
+# What is asked of an amenity beyond having it: "is the pool heated", "is the yard fenced".
+_QUALIFIER = re.compile(
+    r"\b(?:heated|fenced|fenced in|covered|private|shared|indoor|outdoor|in ground|inground|above ground|"
+    r"gas or|wood burning|saltwater|salt water|screened|enclosed|assigned|gated|attached|detached|"
+    r"tankless|working|functional|usable|how big|what size|how deep|how many (?:cars|spots|spaces))\b"
+)
 # Parts of a home with an age of their own.
 _AGED = {"roof", "water heater", "heating and cooling", "appliances", "renovations", "basement"}
 
@@ -242,7 +257,10 @@ def _fact_asks(clause: str, pos: int) -> list[Ask]:
 
     for at, amenity in amenities_in(clause):
         if not inside_topic(at):
-            found.append((at, Ask("amenity", f"amenity:{amenity}", clause, pos, {"amenity": amenity})))
+            slots: dict[str, Any] = {"amenity": amenity}
+            if _QUALIFIER.search(clause):
+                slots["detail"] = clause  # "is the pool heated": whether the listing says so
+            found.append((at, Ask("amenity", f"amenity:{amenity}", clause, pos, slots)))
     money_topics = {
         "HOA fees",
         "deposit",
@@ -305,6 +323,10 @@ def _is_goodbye(clause: str) -> bool:
     guarded = P.NOT_GOODBYE.sub(" ", clause)
     if not P.GOODBYE.search(guarded) or P.NOT_GOODBYE.search(clause):
         return False
+    if re.search(r"\b(?:bye|bye bye|goodbye|good bye|adios|take care|cheerio)\s*[.!|]*\s*$", clause) and not (
+        P.QUESTION.search(clause)
+    ):
+        return True  # "gotta run, my kid's school is calling, bye": the last word is the goodbye
     rest = P.GOODBYE.sub(" ", clause)
     return not _fact_asks(rest, 0)
 
@@ -472,8 +494,12 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     if P.INJECTION.search(text):
         return [Ask("refusal", "refusal:injection", clause, pos, {"kind": "injection"})]
     details = contact(raw, clause, digitize(clause))
-    if "name" in details and (
-        ctx.vocab.city_in(details["name"].lower()) or state_in(details["name"].lower())
+    said_name = details.get("name", "").lower()
+    if said_name and (
+        ctx.vocab.city_in(said_name)
+        or state_in(said_name)
+        or _fact_asks(said_name, 0)
+        or (re.match(r"(?:so )?it is\b", text) and "?" in raw)  # "it is furnished?"
     ):
         del details["name"]  # "this is columbus right": a place, not the caller
     owners = "|".join(re.escape(n) for n in ctx.seller_names if n)
@@ -502,7 +528,10 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
             text,
         )
     ):
-        return [Ask("handover", "handover", clause, pos)]
+        handover = Ask("handover", "handover", clause, pos)
+        if {"phone", "email"} & set(details):  # "can kelsey call me back at 720 555 0199"
+            return [handover, Ask("contact", "contact", clause, pos, {"contact": details})]
+        return [handover]
     if _is_goodbye(text):
         return [Ask("goodbye", "goodbye", clause, pos)]
     if ctx.has_list and re.match(
@@ -536,6 +565,12 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
                 },
             )
         ]
+    if ctx.last_answer is None and _OPENING.search(text) and not P.QUESTION.search(text) and not details:
+        # "hi, we're looking at the summerlin home": the caller says what they call about.
+        return [Ask("greeting", "greeting:opening", clause, pos)]
+    if ctx.searched and _DROP_FILTER.match(text):
+        # "ok forget the price", "drop the bedroom thing": the last search, loosened.
+        return [Ask("search", "search:drop", clause, pos, {"filters": {}, "drop": True})]
     if (details and not P.QUESTION.search(re.sub(r"\b(?:is|at)\b", "", text))) or (
         details and re.search(r"\b(?:my|name|number|email|reach me|call me|text me)\b", text)
     ):
@@ -681,28 +716,30 @@ _BROAD = re.compile(
     r"\b(?:anywhere|everywhere|in general|at all|on the (?:site|market|platform)|any city|"
     r"other sellers?)\b"
 )
-_THERE = re.compile(r"\b(?:there|that area|that city|that town|those parts|out there|over there)\b")
+_THERE = re.compile(
+    r"\b(?:there|that area|that city|that town|those parts|out there|over there|up there|down there)\b"
+)
 
 
 def _city_from_before(asks: list[Ask], ctx: Context) -> None:
-    """ "we are moving to round rock, any houses there": a search takes the city a statement
-    just before it named."""
-    city = None
+    """ "we are moving to round rock, any houses there": a search takes the place (city or
+    state) a statement just before it named."""
+    place: dict[str, str] = {}
     for ask in asks:
         filters = ask.slots.get("filters")
         if (
             ask.intent in ("search", "seller_listings")
             and filters is not None
-            and (
-                city
-                and not {"city", "state", "near_listing"} & set(filters)
-                and (_THERE.search(ask.clause) or ask.intent == "search")
-            )
+            and place
+            and not {"city", "state", "near_listing"} & set(filters)
+            and (_THERE.search(ask.clause) or ask.intent == "search")
         ):
-            filters["city"] = city
+            filters.update(place)
         if ask.intent in _CONVERSATION or ask.rule == "statement":
-            found = ctx.vocab.city_in(ask.clause)
-            city = found[0] if found else city
+            if found := ctx.vocab.city_in(ask.clause):
+                place = {"city": found[0]}
+            elif state := state_in(ask.clause):
+                place = {"state": state}
 
 
 def _merge_subject_and_question(asks: list[Ask]) -> list[Ask]:
@@ -751,6 +788,11 @@ def understand(raw: str, ctx: Context) -> list[Ask]:
             asks.append(ask)
     asks = _merge_subject_and_question(asks)
     _city_from_before(asks, ctx)
+    for drop, search in itertools.pairwise(list(asks)):
+        if drop.rule == "search:drop" and search.intent == "search":
+            # "drop the bedroom thing, what's there under 2100": one search, loosened and narrowed.
+            search.clause = f"{drop.clause} , {search.clause}"
+            asks.remove(drop)
     for before, ask in itertools.pairwise(asks):
         # "what is the hoa and does it include the yard work": "it" is the HOA.
         if ask.intent == "topic" and before.intent == "topic" and (ask.ref.get("it") or ask.ref.get("that")):

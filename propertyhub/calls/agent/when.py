@@ -252,6 +252,7 @@ def find_time(text: str, part: str | None) -> tuple[str, time] | None:
     if m is None:  # "can we do 4 instead", "tomorrow evening, 7"
         m = re.search(
             r"\b(?P<rel>do|make it|say|how about|what about|maybe|or|is better ,?|"
+            r"(?:push|move|change|bump|switch|shift) (?:it|that) (?:back |up )?(?:to|till|until)|"
             r"(?:morning|afternoon|evening|night|today|tomorrow|day|work|lunch|dinner) ,?)\s+"
             r"(?P<h>\d{1,2})(?:(?::|\s)(?P<m>[0-5]\d))?(?P<m2>)(?P<mer>)\b(?!\s*(?:bed|bath|"
             r"th\b|st\b|nd\b|rd\b|%|k\b|people|kids|dogs|cats|of))",
