@@ -9,6 +9,8 @@ know. "one" stays a word where it is a pronoun ("the second one", "no one").
 
 from __future__ import annotations
 
+from text_to_num import text2num
+
 from propertyhub.calls.agent import regex as re
 
 UNITS = {
@@ -198,7 +200,17 @@ def _group(tokens: list[str], i: int) -> tuple[float, int]:
         else:
             break
         j += 1
-    return total + current, j - i
+    return _value(tokens[i:j], total + current), j - i
+
+
+def _value(words: list[str], counted: float) -> float:
+    """The group's value as text2num reads it (the library is the reference for English
+    cardinals); where it refuses a form speech allows ("two oh five" inside a number), the
+    count made while segmenting stands."""
+    try:
+        return float(text2num(" ".join(words), "en"))
+    except ValueError:
+        return counted
 
 
 def _group_scale(tokens: list[str], i: int) -> str | None:
