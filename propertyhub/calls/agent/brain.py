@@ -40,7 +40,8 @@ _COMPANY = frozenset(
 def _names(full: str) -> tuple[str, ...]:
     """How callers name a person or company: "marcus bell", "marcus", "mister bell";
     "blue ridge" for Blue Ridge Realty."""
-    low = full.lower().replace(".", "").replace(",", "").strip()
+    low = full.lower().replace(".", "").replace(",", "").replace("&", " and ").replace("'", "")
+    low = " ".join(low.split())
     words = low.split()
     if not words:
         return ()

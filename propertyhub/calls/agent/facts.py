@@ -93,8 +93,32 @@ def _qualifier(text: str, key: str) -> str | None:
     return m.group(1) if m and m.group(1) in _QUALIFIERS else None
 
 
+# Subjects whose qualifier is their value: "is it on the ground floor" is answered by
+# "Second-floor condo", "does it have a basement" by "crawl space, no basement".
+VALUED = frozenset(
+    [
+        "floor level",
+        "ceiling height",
+        "basement",
+        "heating and cooling",
+        "water and sewer",
+        "roof",
+        "water heater",
+        "furnished",
+        "lease terms",
+        "parking details",
+        "garage size",
+    ]
+)
+
+
 def quote_for(
-    description: str, keys: tuple[str, ...], question: str = "", context: tuple[str, ...] = ()
+    description: str,
+    keys: tuple[str, ...],
+    question: str = "",
+    context: tuple[str, ...] = (),
+    *,
+    valued: bool = False,
 ) -> str | None:
     """The description's sentence that literally mentions the subject, if any: the one
     naming most of it (and what "it" referred to). A sentence about a differently qualified
@@ -108,7 +132,7 @@ def quote_for(
             if not re.search(rf"\b{re.escape(key)}", low):
                 continue
             said, written = _qualifier(asked, key), _qualifier(low, key)
-            if said and written and said != written:
+            if said and written and said != written and not valued:
                 continue
             score += 2 if re.search(rf"\b{re.escape(key)}", asked) else 1
         if score:

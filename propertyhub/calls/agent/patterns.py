@@ -262,6 +262,8 @@ SELLER_LISTINGS = rx(
     r"(?:\w+ ){0,2}(?:have|got|own|list|sell|rent)\b",
     r"\bwhat else (?:do|does|have|has) (?:these|those|the) (?:folks|guys|people|owners)\b",
     r"\b(?:anything|something|any|what)(?: else)? (?:of|from) (?:hers|his|theirs|them)\b",
+    r"\b(?:is it|are they|is that) all (?:rentals|for sale|houses|condos|apartments)\b|\bonly (?:do "
+    r")?rentals\b",
 )
 SEARCH = rx(
     r"\b(?:any|anything|are there|is there anything|do you have|you have|have you got|"

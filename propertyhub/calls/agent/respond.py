@@ -70,6 +70,9 @@ _DETAIL_STOP = frozenset(
 )
 _GENERIC = frozenset(
     [
+        "building",
+        "complex",
+        "property",
         "house",
         "home",
         "condo",
@@ -420,6 +423,7 @@ class Responder:
             costs = bool(
                 re.search(r"\b(?:cost|costs|charge|fee|fees|extra|run|how much)\b", detail or "")
             ) and "$" in (quote or "")
+            asked -= set(re.findall(r"[a-z]{4,}", " ".join(F.amenity_keys(amenity))))  # "pool" is no detail
             answered = costs or bool(quote and asked & set(re.findall(r"[a-z]{4,}", quote.lower())))
             if detail and quote and (answered or not has):
                 # "is there parking, and what's it cost": what the listing says of it, on its own.
@@ -460,7 +464,13 @@ class Responder:
             # ("any oil tank issues" finds "the oil tank was decommissioned").
             keys = F.topic_keys(topic) if topic else F.content_words(ask.clause)
             context = F.topic_keys(ask.slots["context"]) if ask.slots.get("context") else ()
-            quote = F.quote_for(listing.get("description", ""), keys, ask.clause, context) if keys else None
+            quote = (
+                F.quote_for(
+                    listing.get("description", ""), keys, ask.clause, context, valued=topic in F.VALUED
+                )
+                if keys
+                else None
+            )
             if quote:
                 out.append(
                     Answer(

@@ -345,6 +345,7 @@ def normalize(text: str) -> str:
     )
     low = re.sub(r"\b(are) u\b", r"\1 you", low)
     low = _CONTRACTION_RE.sub(_expand, low)
+    low = re.sub(r"\b(i|we|flight|plane|they) (land|lands)\b", r"\1 arrive", low)  # not a lot of land
     low = re.sub(r"\b(\w+)'s\b", _apostrophe_s, low).replace("s' ", "s ").replace("'", "")
     low = " ".join(_corrected(t) for t in low.split())
     low = _JOIN_RE.sub(lambda m: JOINS[m.group(1)], low)

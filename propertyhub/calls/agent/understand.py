@@ -335,7 +335,7 @@ _TIME_WORDS = re.compile(
     r"\b(?:any ?time|sometime|preferably|ideally|maybe|say|like|around|about|at|after|before|by|"
     r"from|between|and|to|until|till|or so|or later|ish|\d{1,2}(?::\d{2})?|am|pm|oclock|noon|"
     r"morning|afternoon|evening|is fine|works|is good|would be|great|best|for me|ok|please|the|"
-    r"in|or|but|is|fine)\b|[,|?.]"
+    r"in|or|but|is|fine|time|slot|please)\b|[,|?.]"
 )
 
 
@@ -524,7 +524,7 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
             rf"\b(?:talk|speak|chat) (?:to|with) (?:{names})\b|\b(?:call|ring|phone) from (?:{names})\b|"
             rf"\b(?:{names}) (?:call|contact|"
             rf"text|reach) me\b|\b(?:have|can) (?:{names}) (?:call|contact)\b|\bis (?:{names})"
-            rf"\b.*\b(?:available|around|there|in)\b",
+            rf" (?:\w+ )?(?:available|around|there|in (?:today|now|the office)|free)\b",
             text,
         )
     ):
@@ -584,7 +584,8 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     cities = two_cities(text, ctx)
     if cities:
         return [Ask("clarify", "clarify:cities", clause, pos, {"cities": cities})]
-    if (region := region_in(text)) is not None:
+    sellers = "|".join(re.escape(n) for n in ctx.seller_names if n)
+    if (region := region_in(text)) is not None and not (sellers and re.search(rf"\b(?:{sellers})\b", text)):
         known = set(ctx.vocab.cities.values())
         cities = tuple(c for c in region if c in known) or region  # the ones with listings
         return [Ask("clarify", "clarify:region", clause, pos, {"cities": cities})]
