@@ -60,7 +60,9 @@ def short(listing: dict[str, Any]) -> str:
 
 def amenity_label(amenity: str) -> str:
     label = AMENITY_LABELS.get(amenity, amenity.replace("_", " "))
-    return f"a {label}" if amenity in COUNTABLE else label
+    if amenity not in COUNTABLE:
+        return label
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
 
 
 def sentences(description: str) -> list[str]:
@@ -324,7 +326,9 @@ def summary(listing: dict[str, Any]) -> str:
         f"It's {'an' if t[0] in 'aeiou' else 'a'} {t} in {listing['city']}{size}{area}"
         f"{built}, {deal} {price_of(listing)}."
     )
-    extras = [amenity_label(a).removeprefix("a ") for a in listing.get("amenities", [])[:5]]
+    extras = [
+        amenity_label(a).removeprefix("a ").removeprefix("an ") for a in listing.get("amenities", [])[:5]
+    ]
     if extras:
         text += f" It has {', '.join(extras[:-1]) + ' and ' + extras[-1] if len(extras) > 1 else extras[0]}."
     if listing["status"] != "active":

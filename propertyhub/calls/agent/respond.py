@@ -298,6 +298,10 @@ class Responder:
         scored = sorted(((score(c), i, c) for i, c in enumerate(order)), key=lambda x: (-x[0], x[1]))
         if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][2]
+        tied = [c for sc, _, c in scored if scored and sc == scored[0][0] >= 2]
+        just_read = [c for c in tied if c["id"] in self.d.last_list]
+        if len(just_read) == 1:  # "the evanston one": the one read out, not another of the seller's
+            return just_read[0]
         if types:  # "the townhouse": the only one of that type just read out
             of_type = [c for c in listed if c["property_type"] in types]
             if len(of_type) == 1:
@@ -436,7 +440,7 @@ class Responder:
                     )
                 )
             elif detail and has:
-                label = F.amenity_label(amenity).removeprefix("a ")
+                label = F.amenity_label(amenity).removeprefix("a ").removeprefix("an ")
                 quality = _QUALITY.search(detail)
                 subject = (
                     f"what the {label} costs"

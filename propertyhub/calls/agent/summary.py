@@ -78,7 +78,10 @@ def summarize(dialogue: Dialogue) -> dict[str, Any]:
     if "must_haves" in wanted:
         parts.append(
             "must-haves: "
-            + ", ".join(F.amenity_label(a["value"]).removeprefix("a ") for a in wanted["must_haves"])
+            + ", ".join(
+                F.amenity_label(a["value"]).removeprefix("a ").removeprefix("an ")
+                for a in wanted["must_haves"]
+            )
         )
     text = "; ".join(parts) + "."
     if unanswered:

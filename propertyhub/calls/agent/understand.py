@@ -225,7 +225,9 @@ _OPENING = re.compile(
 )
 _DROP_FILTER = re.compile(
     r"(?:ok |so |and |actually |alright |well |um )*(?:drop|forget|remove|never mind|nevermind|ignore|"
-    r"scrap|skip|lose|forget about|do not worry about|dont worry about) (?:the |about the |my )?"
+    r"scrap|skip|lose|forget about|do not worry about|dont worry about) (?!(?:it|that|the \w+|my \w+) to\b|"
+    r"to\b)"
+    r"(?:the |about the |my )?"
 )
 # What is asked of an amenity beyond having it: "is the pool heated", "is the yard fenced".
 _QUALIFIER = re.compile(
@@ -359,7 +361,10 @@ def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
         r"^(?:so |and |but |ok |wait )*(?:is|does|has) (?:it|this|that)\b|"
         r"^(?:so |and |ok )*(?:it|this|that) is\b",
         clause,
-    ) and not re.search(r"\b(?:any|anything|find|show me|looking for|search)\b", clause):
+    ) and not re.search(
+        r"\b(?:any|anything|find|show me|looking for|search|gotta|got to|has to|have to|needs to|must)\b",
+        clause,
+    ):
         return False  # "is it a standalone house or attached to other units": about this one
     if re.search(
         r"\b(?:in|at|on|of) (?:the|this|that|your) (?:building|complex|property|community|"
@@ -695,7 +700,7 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     ):
         return [Ask("focus", "focus:this", clause, pos)]
     if (
-        P.NAMED.search(text)
+        (P.NAMED.search(text) or reference(text).get("or_this"))
         and not re.match(
             r"(?:so |and |but |ok )*(?:is|does|are|has|have|can|could|will|would|how|why)\b", text
         )
