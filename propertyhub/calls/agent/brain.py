@@ -56,6 +56,16 @@ def _names(full: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_NOTED = " — I've noted your question for the seller, who will get back to you."
+
+
+def _once(text: str, n: int, answers: list[Answer]) -> str:
+    """ "I've noted your question for the seller" said once a turn: after that, "noted too"."""
+    if text.endswith(_NOTED) and any(a.text.endswith(_NOTED) for a in answers[:n]):
+        return text.removesuffix(_NOTED) + " — I've noted that too."
+    return text
+
+
 class AgentBrain:
     async def reply(
         self,
@@ -89,7 +99,7 @@ class AgentBrain:
         dialogue.turns += 1
         if answers:
             dialogue.last_answer = answers[-1].intent
-        said = " ".join(a.text for a in answers)
+        said = " ".join(_once(a.text, n, answers) for n, a in enumerate(answers))
         first = answers[0]
         data = {**first.data, "rule": first.rule, "answers": [a.as_data() for a in answers]}
         return speak(ctx.persona, Reply(said, first.intent, data, end_call=any(a.end_call for a in answers)))

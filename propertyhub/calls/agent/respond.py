@@ -450,7 +450,10 @@ class Responder:
                     else f"the {label}"
                 )
                 out.append(await self._unknown(ask, listing, subject))
-        self._want_item("must_haves", amenity)
+        if re.search(
+            r"\b(?:need|needs|must|have to|has to|gotta|require|looking for|want|wants)\b", ask.clause
+        ):
+            self._want_item("must_haves", amenity)  # "we need a garage", not "is there a garage"
         return out
 
     async def _topic(self, ask: Ask) -> list[Answer]:
@@ -542,6 +545,7 @@ class Responder:
         return await self._list(ask, filters, "seller_listings")
 
     async def _list(self, ask: Ask, filters: dict[str, Any], kind: str) -> list[Answer]:
+        said = dict(filters)  # what the buyer asked for, before comparisons fill it in
         if relative := filters.pop("relative", None):
             # "anything cheaper?" compares with the home being talked about.
             implied = comparative(relative, await self._get(self.d.focus))
@@ -566,7 +570,7 @@ class Responder:
         self.d.last_list = [r["id"] for r in rows]
         self.d.last_kind = kind
         self.d.focus = None
-        self._remember_wants(filters)
+        self._remember_wants({k: v for k, v in filters.items() if k in said})
         what = describe_filters(filters)
         about = "The seller has" if kind == "seller_listings" else "I found"
         data = {

@@ -63,7 +63,8 @@ def summarize(dialogue: Dialogue) -> dict[str, Any]:
             "turn": wants["listing_type"]["turn"],
         }
     unanswered = [
-        {"text": q["text"], "subject": q.get("subject"), "turn": q.get("turn")} for q in dialogue.questions
+        {"text": q.get("asked") or q["text"], "subject": q.get("subject"), "turn": q.get("turn")}
+        for q in dialogue.questions
     ]
     result = outcome(dialogue)
     parts = [f"The buyer {OUTCOMES[result]}"]
