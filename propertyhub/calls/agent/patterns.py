@@ -185,6 +185,7 @@ GOODBYE = rx(
     r"\b(?:we are|i am|we re) (?:all )?(?:done|finished) (?:here|now|for now|for today)\b",
     r"\bthank(?:s| you)\b.*\bgood (?:evening|night|day|afternoon)\s*[.!|]*\s*$",
     r"\b(?:we|i) will be in touch\b|\bbe in touch\b\s*[.!|]*\s*$",
+    r"\bsee you (?:then|there|soon|on \w+|at \d+)\s*[.!|]*\s*$",
 )
 # What makes a goodbye word no goodbye: "don't hang up", "before I go", "bye the way".
 NOT_GOODBYE = re.compile(
@@ -216,6 +217,7 @@ VIEWING = rx(
     r"\b(?:morning|afternoon|evening|weekday|weekend|day|time)s? (?:next week |this week )?(?:works?|would "
     r"work|suits?|would suit|is good|are good|is fine) (?:for )?(?:me|us)\b",
     r"\bbook (?:me|us) in\b",
+    r"\b(?:come|go|stop by and) (?:see|look at|view|check out|tour) (?:the|this|that|it|your)\b",
 )
 SELLER_REF = (
     r"(?:seller|owner|landlord|homeowner|realtor|listing agent|estate agent|letting agent|agent|"
@@ -264,6 +266,8 @@ SELLER_LISTINGS = rx(
     r"\b(?:anything|something|any|what)(?: else)? (?:of|from) (?:hers|his|theirs|them)\b",
     r"\b(?:is it|are they|is that) all (?:rentals|for sale|houses|condos|apartments)\b|\bonly (?:do "
     r")?rentals\b",
+    r"\b(?:these|those) (?:guys|folks|people) (?:\w+ ){0,2}(?:have|got|own|list|sell|rent) (?:\w+ "
+    r"){0,2}(?:other|else|more)\b",
 )
 SEARCH = rx(
     r"\b(?:any|anything|are there|is there anything|do you have|you have|have you got|"
@@ -388,6 +392,7 @@ FACTS: dict[str, re.Pattern] = {
         r"\bhow spacious\b",
         r"\bbig is it\b",
         r"\bhow much room\b",
+        r"\bfloor space\b|\bhow much (?:room|space) (?:is there|does it have|has it got)\b",
     ),
     "address": rx(
         r"\baddress\b",
@@ -487,6 +492,7 @@ FACTS: dict[str, re.Pattern] = {
         r"\bis (?:it|this|that|this one|that one) (?:to let|for let|being let)\b",
         r"\b(?:leasing|renting) (?:out )?(?:the \w+|it) or selling\b|\bselling (?:the \w+|it) or (?:leasing|"
         r"renting)\b",
+        r"\bis (?:it|this|that|the \w+) one (?:for sale|for rent|to rent|to buy|for lease|a rental)\b",
     ),
     "status": rx(
         r"\bstill (?:available|on the market|for sale|for rent|up|open|listed|there)\b",
@@ -601,6 +607,7 @@ OUT_OF_SCOPE = rx(
     r"\b(?:exchange rate|currency|convert (?:dollars|euros|pounds)|stock market|bitcoin)\b",
     r"\b(?:what|which) (?:ai|model|llm|language model|software|program) (?:are you|is this|do you)\b|"
     r"\brunning on\b",
+    r"\b(?:are|is) the \w+ playing\b|\bwho won\b|\bthe score\b|\bgame tonight\b|\bplaying tonight\b",
 )
 GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|"

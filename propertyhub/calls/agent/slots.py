@@ -113,6 +113,18 @@ class Vocabulary:
         """The states a city name has listings in (two or more: ask which)."""
         return self.states.get(city.lower().replace(".", "").replace("'", ""), ())
 
+    def city_span(self, text: str) -> tuple[str, int, int] | None:
+        """The city named in the text, where it starts and ends (what a state name inside
+        it, "kansas city", is part of)."""
+        found = self.city_in(text)
+        if found is None:
+            return None
+        start = found[1]
+        rest = text[start:]
+        written = found[0].lower().replace(".", "").replace("'", "")
+        end = start + (len(written) if rest.replace(".", "").startswith(written) else len(rest.split(" ")[0]))
+        return found[0], start, end
+
     def city_in(self, text: str) -> tuple[str, int] | None:
         """The city named in the text (longest name first) and where."""
         text = re.sub(
@@ -365,10 +377,14 @@ def filters_in(text: str, vocab: Vocabulary, *, city_of_call: str | None = None)
     text = re.sub(r"\b(?:swap|switch|change|trade)\s+(?:the\s+)?\w+\s+(?:for|to|with)\b", " ", text)
     text = re.sub(r"\binstead of (?:the |a )?\w+\b", " ", text)
     found: dict[str, Any] = {}
-    city = vocab.city_in(text)
+    city = vocab.city_span(text)
     if city is not None:
         found["city"] = city[0]
-    if state := state_in(text):
+        # "kansas city", "oklahoma city", "iowa city": the state's name is the city's.
+        text_without_city = text[: city[1]] + " " * (city[2] - city[1]) + text[city[2] :]
+    else:
+        text_without_city = text
+    if state := state_in(text_without_city):
         found["state"] = state
     if types := property_types_in(text):
         found["property_type"] = types

@@ -198,6 +198,10 @@ def reference(clause: str) -> dict[str, Any]:
     if m := re.search(r"\bthis one (?:here )?(?:in|on|at|by|near) (?:the )?(\w+(?: \w+)?)", clause):
         return {"words": True, "said": m.group(0)}  # "this one here in westshore"
     if re.search(
+        r"\bthe (?:\w+ )?(?:house|home|place|one|condo|townhouse|apartment|flat|unit) here\b", clause
+    ):
+        return {"this": True}  # "what about the townhouse here"
+    if re.search(
         r"\b(?:this|back to|going back to|the one i am calling about|"
         r"the one we were talking about first)\b(?! (?:week|weekend|morning|"
         r"afternoon|evening|year|month|saturday|sunday|monday|tuesday|wednesday|"
@@ -381,6 +385,23 @@ def _search_like(clause: str, filters: dict[str, Any], ctx: Context) -> bool:
         and not {"city", "state", "near_listing"} & set(filters)
     ):
         return False  # "is there any outdoor space": about this home
+    if (
+        re.search(
+            r"\bthis one\b(?! (?:of|or))|\bthis (?:house|home|place|listing|property|unit|apartment|"
+            r"condo|townhouse|flat|office|space|building)\b|\b(?:house|home|place|one|condo|townhouse) "
+            r"here\b",
+            clause,
+        )
+        and not P.ANYTHING.search(clause)
+        and "near_listing" not in filters
+    ):
+        return False  # "what's the rent on this one here in lincoln": this home
+    if re.match(
+        r"(?:so |and |ok |um )*is (?:the|this|that) (?!\w+s\b)\w+(?: \w+)? (?:in|on|at) \w+.*\b"
+        r"(?:still )?(?:available|for sale|for rent|on the market|sold|pending|listed)\b",
+        clause,
+    ):
+        return False  # "is the foursquare in kalamazoo still available": one home, named
     place = bool(P.SEARCH_NOUN.search(clause))
     if (
         not place
@@ -551,6 +572,12 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         text,
     )
     timed = window is not None or find_part(text) or find_time(text, None)
+    if (
+        not viewing
+        and P.OUT_OF_SCOPE.search(text)
+        and not (P.FACTS["price"].search(text) or find_time(text, None))
+    ):
+        return [Ask("out_of_scope", "out_of_scope", clause, pos)]  # "are the royals playing tonight"
     if viewing or (
         (ctx.pending == "viewing" or ctx.viewing)
         and timed
@@ -589,6 +616,11 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     cities = two_cities(text, ctx)
     if cities:
         return [Ask("clarify", "clarify:cities", clause, pos, {"cities": cities})]
+    if m := re.search(r"\b(?:greater|the greater|metro) (\w+(?: \w+)?)", text):
+        # "around greater cleveland": Cleveland and its namesake suburbs, which one.
+        around = sorted({c for c in ctx.vocab.cities.values() if m.group(1).split()[0] in c.lower()})
+        if len(around) > 1:
+            return [Ask("clarify", "clarify:region", clause, pos, {"cities": tuple(around)})]
     sellers = "|".join(re.escape(n) for n in ctx.seller_names if n)
     if (region := region_in(text)) is not None and not (sellers and re.search(rf"\b(?:{sellers})\b", text)):
         known = set(ctx.vocab.cities.values())

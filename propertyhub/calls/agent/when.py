@@ -143,6 +143,13 @@ def find_day(text: str, now: datetime) -> tuple[date | None, str | None]:
     implied part of day ("tonight" is the evening); a day the buyer is busy is not it
     ("saturday morning, my wife works friday")."""
     text = _BUSY_DAY.sub(" ", text)
+    # "make it sunday at 2, saturday i got my son's game": the day asked for is the one made.
+    if m := re.search(
+        rf"\b(?:make it|make that|change it to|switch to|move it to|how about|what about|"
+        rf"let us do|can we do|instead)\s+(?:on\s+)?((?:next |this )?(?:{_WEEKDAY}))",
+        text,
+    ):
+        return _find_day(m.group(1), now)
     for m in reversed(list(_DAY_WORDS.finditer(text))):
         found = _find_day(text[m.start() :], now)
         if found[0] is not None:
@@ -222,6 +229,12 @@ _CLOCK = (
 )
 
 
+_BUSY_UNTIL = re.compile(
+    r"\b(?:get|gets|getting) off(?: work)?\s*$|\b(?:off work|finish|finishes|done|work|working|at work|busy|"
+    r"class|school|shift)(?: \w+)?\s*$"
+)
+
+
 def find_time(text: str, part: str | None) -> tuple[str, time] | None:
     """("at" | "after" | "before", time) named in the text, if any."""
     text = re.sub(r"\b(?:noon|midday)\b", "12:00 pm", text)  # not the "noon" of "afternoon"
@@ -241,6 +254,8 @@ def find_time(text: str, part: str | None) -> tuple[str, time] | None:
         )
     )
     # "i have work till 8, can we do tomorrow at 6": the time asked for, not the one busy until.
+    # "i get off at four thirty", "i'm at work till four": when the buyer is busy, not the time.
+    said = [x for x in said if not _BUSY_UNTIL.search(text, 0, x.start())] or said
     at = [x for x in said if x.group("rel") in ("at", "around", "about", "say", "like")]
     m = at[-1] if at and len(said) > 1 else (said[0] if said else None)
     if m is None:
