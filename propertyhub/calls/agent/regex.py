@@ -31,6 +31,10 @@ def match(pattern: str | Pattern, string: str, flags: int = 0) -> Match | None:
     return (pattern if isinstance(pattern, Pattern) else _compiled(pattern, flags)).match(string)
 
 
+def fullmatch(pattern: str | Pattern, string: str, flags: int = 0) -> Match | None:
+    return (pattern if isinstance(pattern, Pattern) else _compiled(pattern, flags)).fullmatch(string)
+
+
 def finditer(pattern: str | Pattern, string: str, flags: int = 0):
     return (pattern if isinstance(pattern, Pattern) else _compiled(pattern, flags)).finditer(string)
 

@@ -196,7 +196,7 @@ def reference(clause: str) -> dict[str, Any]:
     ) and m.group(1) not in _PLAIN:
         return {"words": True, "said": m.group(0), "or_this": True}  # "this greystone": by name
     if m := re.search(r"\bthis one (?:here )?(?:in|on|at|by|near) (?:the )?(\w+(?: \w+)?)", clause):
-        return {"words": True, "said": m.group(0)}  # "this one here in westshore"
+        return {"words": True, "said": m.group(0), "or_this": True}  # "this one here in westshore"
     if re.search(
         r"\bthe (?:\w+ )?(?:house|home|place|one|condo|townhouse|apartment|flat|unit) here\b", clause
     ):
@@ -222,6 +222,11 @@ def reference(clause: str) -> dict[str, Any]:
     return {}
 
 
+_BUSY_STATEMENT = re.compile(
+    r"(?:oh |well |but |cause |because |since )*(?:i am|i will be|we are|i have|i have got|i got|we have|"
+    r"my \w+ (?:is|has)|she is|he is) (?:at work|working|busy|on call|in class|in a meeting|at school|work|"
+    r"class|a meeting|school|(?:my |his |her |our )?(?:\w+ )?(?:game|practice|appointment|shift))\b"
+)
 _OPENING = re.compile(
     r"\b(?:looking at|calling about|calling on|calling regarding|calling for|interested in|asking about|"
     r"ask about|enquiring about|inquiring about|ringing about|here about|saw|found|checking on|"
@@ -346,7 +351,9 @@ _TIME_WORDS = re.compile(
 
 
 def time_only(text: str) -> bool:
-    """A clause that gives a time of day and nothing else ("any time before 2")."""
+    """A clause that gives a time of day and nothing else ("any time before 2", "same time")."""
+    if re.fullmatch(r"(?:at |and |but )?(?:the )?same time(?: as before| as that)?\s*[?|.]*", text):
+        return True
     return (find_time(text, find_part(text)) is not None or find_part(text) is not None) and not (
         _TIME_WORDS.sub(" ", text).strip()
     )
@@ -565,6 +572,9 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         text,
     ):
         return [Ask("focus", "focus:rank", clause, pos)]  # "and the second": of the list, not a date
+    if _BUSY_STATEMENT.match(text):
+        # "i'm at work till four", "my wife's on call": why a time does not suit, not a time.
+        return [Ask("smalltalk", "statement:busy", clause, pos)]
     window = find_window(text, ctx.now)
     viewing = P.VIEWING.search(text) and not re.search(
         r"\bsee (?:the |other |more |any )"
@@ -626,7 +636,7 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         known = set(ctx.vocab.cities.values())
         cities = tuple(c for c in region if c in known) or region  # the ones with listings
         return [Ask("clarify", "clarify:region", clause, pos, {"cities": cities})]
-    if P.OUT_OF_SCOPE.search(text) and not P.FACTS["price"].search(text):
+    if P.OUT_OF_SCOPE.search(text) and not P.FACTS["price"].search(text) and not topics_in(text):
         return [Ask("out_of_scope", "out_of_scope", clause, pos)]
     filters = filters_in(text, ctx.vocab)
     if (ctx.pending or "").startswith("place:") and ({"state", "city"} & set(filters)):
