@@ -39,3 +39,17 @@ def test_every_utterance_is_understood_without_error(folder):
         for ctx in (fresh, midway):
             asks = understand(text, ctx)
             assert all(ask.intent for ask in asks), text
+
+
+async def test_a_rule_that_breaks_costs_one_turn_not_the_call(monkeypatch):
+    from propertyhub.calls.agent import brain
+    from propertyhub.calls.agent.types import CallContext
+
+    def broken(text, ctx):
+        raise AttributeError("a rule's bug")
+
+    monkeypatch.setattr(brain, "understand", broken)
+    listing = {"id": 1, "title": "Home", "price": 1, "listing_type": "sale"}
+    ctx = CallContext(listing, "Ava", "", "Maria Lopez", vocab=Vocabulary({}), now=datetime(2026, 12, 2, 15))
+    reply = await brain.AgentBrain().reply(ctx, "hello there", tools=None)
+    assert reply.intent == "clarify" and reply.end_call is False

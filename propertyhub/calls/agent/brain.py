@@ -8,13 +8,14 @@ so literally). Nothing personal leaves; nothing is promised on the seller's beha
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from propertyhub.calls.agent.dialogue import Dialogue
 from propertyhub.calls.agent.respond import Responder
 from propertyhub.calls.agent.tone import speak
 from propertyhub.calls.agent.types import Answer, CallContext, Reply, Tools
-from propertyhub.calls.agent.understand import Context, understand
+from propertyhub.calls.agent.understand import Ask, Context, understand
 
 _COMPANY = frozenset(
     [
@@ -56,6 +57,7 @@ def _names(full: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+log = logging.getLogger(__name__)
 _NOTED = " — I've noted your question for the seller, who will get back to you."
 
 
@@ -87,7 +89,11 @@ class AgentBrain:
             seller_names=_names(ctx.seller_name),
             people=tuple(n for p in ctx.people for n in _names(p)),
         )
-        asks = understand(text, understanding)
+        try:
+            asks = understand(text, understanding)
+        except Exception:  # a rule's bug must cost the caller one turn, not the call
+            log.exception("the agent could not understand a turn")
+            asks = [Ask("clarify", "clarify:not_understood", text, 0)]
         if (dialogue.pending or "").startswith("place:") and not any(a.slots.get("resume") for a in asks):
             dialogue.pending, dialogue.held = None, {}  # "which portland" was not answered: let it go
         responder = Responder(ctx, tools, dialogue, turn, text)
