@@ -20,6 +20,7 @@ from propertyhub.listings.search_params import SearchParams
 from propertyhub.listings.services import search_listings
 from propertyhub.listings.timezones import zone
 
+AGENT_COUNT_CAP = 100  # "I found at least 100": a caller needs no more exact a number
 NEAR_KM = 16.1  # "near here": ten miles around the call's listing
 VOCABULARY_TTL_S = 300.0
 _listing = PropertyPublic()
@@ -76,7 +77,7 @@ class CallTools:
         return _listing.dump(found)
 
     async def _run(self, params: SearchParams) -> tuple[int, str, list[dict]]:
-        page = await search_listings(params)
+        page = await search_listings(params, count_cap=AGENT_COUNT_CAP)
         return page.total, page.total_relation, dump_search_rows(page.items)
 
     async def search(self, filters: dict[str, Any], limit: int, *, sort: str,

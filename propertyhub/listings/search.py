@@ -148,7 +148,11 @@ async def total_for(conn: BaseDBAsyncClient, params: SearchParams, pg: bool,
     return (n, "eq") if n <= COUNT_CAP else (COUNT_CAP, "gte")
 
 
-async def run(conn: BaseDBAsyncClient, params: SearchParams, *, with_total: bool = True) -> Result:
+async def run(
+    conn: BaseDBAsyncClient, params: SearchParams, *, with_total: bool = True, count_cap: int | None = None
+) -> Result:
+    """`count_cap`: count exactly up to that many and no further (the voice agent says "over
+    100", and a turn must not pay for counting a city of 10,000)."""
     pg = conn.capabilities.dialect == "postgres"
     fingerprint = params.fingerprint()
     after = None
@@ -174,6 +178,10 @@ async def run(conn: BaseDBAsyncClient, params: SearchParams, *, with_total: bool
             total, relation = rows[0]["n"], "eq"  # counted by the page query itself
         elif not has_next:
             total, relation = len(rows), "eq"  # the whole result is on this page
+        elif count_cap is not None:
+            q = count_sql(params, pg, cap=count_cap)
+            n = (await conn.execute_query_dict(q.sql, q.values))[0]["n"]
+            total, relation = (n, "eq") if n <= count_cap else (count_cap, "gte")
         else:
             total, relation = await total_for(conn, params, pg, len(rows) + 1)
     next_cursor = None

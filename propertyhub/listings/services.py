@@ -120,9 +120,11 @@ class SearchPage:
     total_relation: str
 
 
-async def search_listings(params: SearchParams, *, with_total: bool = True) -> SearchPage:
+async def search_listings(
+    params: SearchParams, *, with_total: bool = True, count_cap: int | None = None
+) -> SearchPage:
     """`with_total=False`: the page only (a lower bound for `total`), for callers that show
     a few matches and no count, such as the voice agent."""
     conn = Tortoise.get_connection("default")
-    result = await search.run(conn, params, with_total=with_total)
+    result = await search.run(conn, params, with_total=with_total, count_cap=count_cap)
     return SearchPage(result.rows, result.next_cursor, result.total, result.relation)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from propertyhub.listings.search_params import SearchParams
+from propertyhub.listings.services import search_listings
 from tests.support.factories import create_listing, register
 
 AUSTIN = (30.2672, -97.7431)
@@ -190,3 +192,12 @@ async def test_search_items_are_exactly_the_public_listing(client, catalogue):
 
     for item in body["items"]:
         assert item == (await client.get(f"/api/properties/{item['id']}")).json()
+
+
+async def test_a_capped_count_stops_at_its_cap(client, catalogue):
+    """The voice agent counts "at least 3" rather than paying for the whole count."""
+    capped = await search_listings(SearchParams(limit=1), count_cap=3)
+    exact = await search_listings(SearchParams(limit=1), count_cap=10)
+
+    assert (capped.total, capped.total_relation, len(capped.items)) == (3, "gte", 1)
+    assert (exact.total, exact.total_relation) == (6, "eq")

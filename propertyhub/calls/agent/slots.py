@@ -19,6 +19,7 @@ from propertyhub.calls.agent import regex as re
 from propertyhub.calls.agent.lexicon import (
     AMENITIES,
     CITY_ALIASES,
+    DOMAIN_WORDS,
     KNOWN_CITIES,
     PROPERTY_TYPES,
     REGIONS,
@@ -46,9 +47,116 @@ _STREET_AFTER = re.compile(
     r"\s+(?:street|st|avenue|ave|boulevard|blvd|road|rd|drive|dr|lane|ln|way|court|ct|place|pl|"
     r"parkway|pkwy|terrace|circle|highway|hwy|trail|pike)\b"
 )
+# Words no city name begins or ends with: a gram that does is not compared with the cities
+# ("in ashville" is not "nashville"), and a turn of such words costs no fuzzy matching.
 _GRAM_STOP = frozenset(
-    ["in", "to", "at", "the", "of", "near", "by", "on", "a", "an", "up", "out", "and", "or"]
-)
+    [
+        "in",
+        "to",
+        "at",
+        "the",
+        "of",
+        "near",
+        "by",
+        "on",
+        "a",
+        "an",
+        "up",
+        "out",
+        "and",
+        "or",
+        "is",
+        "it",
+        "its",
+        "this",
+        "that",
+        "there",
+        "what",
+        "how",
+        "much",
+        "many",
+        "does",
+        "do",
+        "have",
+        "has",
+        "had",
+        "any",
+        "some",
+        "with",
+        "for",
+        "from",
+        "about",
+        "can",
+        "could",
+        "would",
+        "will",
+        "i",
+        "we",
+        "you",
+        "my",
+        "our",
+        "your",
+        "me",
+        "us",
+        "they",
+        "he",
+        "she",
+        "them",
+        "was",
+        "be",
+        "been",
+        "are",
+        "am",
+        "not",
+        "no",
+        "yes",
+        "yeah",
+        "ok",
+        "so",
+        "just",
+        "like",
+        "really",
+        "very",
+        "also",
+        "too",
+        "then",
+        "than",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "again",
+        "still",
+        "more",
+        "other",
+        "else",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "please",
+        "thanks",
+        "thank",
+        "hi",
+        "hello",
+        "bye",
+        "well",
+        "get",
+        "got",
+        "go",
+        "see",
+        "look",
+        "want",
+        "need",
+    ]
+) | frozenset(w for w in DOMAIN_WORDS if " " not in w)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|near|around|from|at|out|over|up|down|of|by|outside|moving|relocating)\s+(?:the\s+)?$"
 )
@@ -126,7 +234,16 @@ class Vocabulary:
         return found[0], start, end
 
     def city_in(self, text: str) -> tuple[str, int] | None:
-        """The city named in the text (longest name first) and where."""
+        """The city named in the text (longest name first) and where (remembered: a turn
+        asks it of the same clause several times)."""
+        memo = self.__dict__.setdefault("_memo", {})
+        if text not in memo:
+            if len(memo) > 4096:
+                memo.clear()
+            memo[text] = self._city_in(text)
+        return memo[text]
+
+    def _city_in(self, text: str) -> tuple[str, int] | None:
         text = re.sub(
             r"\b(?:washington state|state of washington|new york state)\b", " ", text.replace(".", "")
         )
