@@ -44,24 +44,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from propertyhub.ops.observability import setup_logging
 
     settings = Settings.from_env()
-    workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
-    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        # Before the workers import prometheus_client: /metrics then sums all of them.
+    if settings.web_concurrency > 1 and not settings.prometheus_multiproc_dir:
+        # Before the workers import prometheus_client: /metrics then sums all of them. The
+        # workers inherit it through the environment (prometheus_client reads it there).
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="propertyhub-metrics-")
-    setup_logging()
+    setup_logging(settings)
     uvicorn.run(
         "propertyhub.asgi:build_application",
         factory=True,
-        host=os.environ.get("HOST", "0.0.0.0"),
+        host=settings.host,
         port=args.port or settings.port,
-        workers=workers,
+        workers=settings.web_concurrency,
         log_config=None,  # keep our JSON logging
-        timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_TIMEOUT", "20")),
+        timeout_graceful_shutdown=settings.graceful_timeout_seconds,
         # Off: uvicorn's own would trust X-Forwarded-For from 127.0.0.1 whatever the
         # settings say. The app applies FORWARDED_ALLOW_IPS itself (asgi.py).
         proxy_headers=False,
-        access_log=os.environ.get("ACCESS_LOG", "0") == "1",
-        log_level=os.environ.get("LOG_LEVEL", "info"),
+        access_log=settings.access_log,
+        log_level=settings.log_level,
     )
     return 0
 

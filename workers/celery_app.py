@@ -9,8 +9,6 @@ Python.
 
 from __future__ import annotations
 
-import os
-
 from celery import Celery
 from celery.schedules import crontab
 from celery.signals import worker_process_init, worker_process_shutdown
@@ -18,27 +16,26 @@ from celery.signals import worker_process_init, worker_process_shutdown
 from propertyhub.analytics.rollup import CLOSE_AFTER
 from propertyhub.config import Settings
 
-# The longest countdown a task is scheduled with (a dunning retry is a beat job,
-# not a countdown); the visibility timeout must exceed it.
-MAX_COUNTDOWN_S = 3600
-BEAT_SCHEDULE = {
-    "renew-due-subscriptions": {"task": "workers.tasks.renew_due_task",
-                                "schedule": float(os.environ.get("RENEW_EVERY_S", "60"))},
-    "reconcile-pending-payments": {"task": "workers.tasks.reconcile_task",
-                                   "schedule": float(os.environ.get("RENEW_EVERY_S", "60"))},
-    "prune-idempotency-keys": {"task": "workers.tasks.prune_idempotency_task",
-                               "schedule": 3600.0},
-    "rollup-yesterday": {"task": "workers.tasks.rollup_task",
-                         "schedule": crontab(hour=CLOSE_AFTER.hour,
-                                             minute=CLOSE_AFTER.minute)},
-}
+
+def beat_schedule(settings: Settings) -> dict:
+    return {
+        "renew-due-subscriptions": {"task": "workers.tasks.renew_due_task",
+                                    "schedule": settings.scheduler_interval_seconds},
+        "reconcile-pending-payments": {"task": "workers.tasks.reconcile_task",
+                                       "schedule": settings.scheduler_interval_seconds},
+        "prune-idempotency-keys": {"task": "workers.tasks.prune_idempotency_task",
+                                   "schedule": 3600.0},
+        "rollup-yesterday": {"task": "workers.tasks.rollup_task",
+                             "schedule": crontab(hour=CLOSE_AFTER.hour,
+                                                 minute=CLOSE_AFTER.minute)},
+    }
 
 
 def make_celery(settings: Settings | None = None) -> Celery:
     settings = settings or Settings.from_env()
     app = Celery("propertyhub", include=["workers.tasks"])
     if settings.redis_url:
-        visibility = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", MAX_COUNTDOWN_S * 2))
+        visibility = settings.celery_visibility_timeout_seconds
         app.conf.update(
             broker_url=settings.redis_url,
             result_backend=None,
@@ -52,7 +49,7 @@ def make_celery(settings: Settings | None = None) -> Celery:
             broker_transport_options={"visibility_timeout": visibility,
                                       "unacked_restore_interval": max(1, min(10, visibility // 2)),
                                       "unacked_restore_throttle": 1},
-            beat_schedule=BEAT_SCHEDULE,
+            beat_schedule=beat_schedule(settings),
         )
     else:
         app.conf.update(task_always_eager=True, task_eager_propagates=True,

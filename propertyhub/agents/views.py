@@ -3,6 +3,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, empty, json
 
+from propertyhub.accounts.models import Role
 from propertyhub.agents import services
 from propertyhub.agents.schemas import AiAgentCreate, AiAgentPage, AiAgentPublic, AiAgentUpdate
 from propertyhub.common.auth import authorized, optional_user
@@ -38,7 +39,7 @@ async def catalogue(request: Request) -> HTTPResponse:
 
 
 @bp.post("", strict_slashes=True)
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("Create an AI agent", tag=TAG, body=AiAgentCreate, responses={201: AiAgentPublic},
      errors=(400, 403, 422), auth=True, description=TERMS)
 async def create(request: Request) -> HTTPResponse:

@@ -6,6 +6,7 @@ from marshmallow import Schema, fields
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from propertyhub.accounts.models import Role
 from propertyhub.analytics.services import seller_analytics
 from propertyhub.common.auth import authorized
 from propertyhub.common.errors import ApiError
@@ -34,7 +35,7 @@ class Analytics(Schema):
 
 
 @bp.get("", strict_slashes=True)
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("A seller's listings and agents in numbers", tag="analytics", query=AnalyticsQuery,
      responses={200: Analytics}, errors=(400, 403), auth=True,
      description="Days are UTC and inclusive, at most 366. Days closed by the nightly "

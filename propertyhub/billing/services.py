@@ -15,9 +15,19 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from propertyhub.accounts.models import Role, User
 from propertyhub.agents.services import get_visible
 from propertyhub.billing import ledger
-from propertyhub.billing.models import LIVE, Subscription, SubStatus, Transaction, TxKind, TxStatus
+from propertyhub.billing.models import (
+    LIVE,
+    Plan,
+    SubKind,
+    Subscription,
+    SubStatus,
+    Transaction,
+    TxKind,
+    TxStatus,
+)
 from propertyhub.billing.periods import period_end, prorated_refund
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
@@ -78,13 +88,13 @@ async def hire_ai(user_id: int, ai_agent_id: int, plan: str, property_ids: list[
         return resumed
     agent = await get_visible(user_id, ai_agent_id)
     ids = await _check_listings(user_id, property_ids)
-    amount = _check_price(agent.price_monthly_cents if plan == "monthly"
+    amount = _check_price(agent.price_monthly_cents if plan == Plan.MONTHLY
                           else agent.price_yearly_cents, minimum)
     if await Subscription.filter(user_id=user_id, ai_agent_id=agent.id, status__in=LIVE).exists():
         raise _taken("you already have this agent")
     try:
         async with in_transaction():
-            return await _open(user_id, "ai", plan, amount, payment_method, ids, request_key,
+            return await _open(user_id, SubKind.AI, plan, amount, payment_method, ids, request_key,
                                ai_agent=agent)
     except IntegrityError:  # a concurrent hire won the live-subscription index
         if (resumed := await _resume(user_id, request_key)) is not None:
@@ -95,14 +105,12 @@ async def hire_ai(user_id: int, ai_agent_id: int, plan: str, property_ids: list[
 async def hire_human(user_id: int, agent_id: int, plan: str, property_ids: list[int],
                      payment_method: str, minimum: int, request_key: str | None = None
                      ) -> tuple[AgentAssignment, Subscription, Transaction]:
-    from propertyhub.accounts.models import Role, User
-
     if (resumed := await _resume(user_id, request_key)) is not None:
         sub, tx = resumed
         return await AgentAssignment.get(id=sub.agent_assignment_id), sub, tx
     agent = await User.get_or_none(id=agent_id, role=Role.AGENT)
     fee = None if agent is None else (
-        agent.monthly_fee_cents if plan == "monthly" else agent.yearly_fee_cents)
+        agent.monthly_fee_cents if plan == Plan.MONTHLY else agent.yearly_fee_cents)
     if agent is None or fee is None:
         raise ApiError.not_found("agent for hire")
     fee = _check_price(fee, minimum)
@@ -115,7 +123,7 @@ async def hire_human(user_id: int, agent_id: int, plan: str, property_ids: list[
             assignment = await AgentAssignment.create(
                 seller_id=user_id, agent_id=agent.id, property_ids=ids, plan=plan,
                 status=AssignmentStatus.PENDING)
-            sub, tx = await _open(user_id, "human", plan, fee, payment_method, ids, request_key,
+            sub, tx = await _open(user_id, SubKind.HUMAN, plan, fee, payment_method, ids, request_key,
                                   agent_assignment=assignment)
     except IntegrityError:  # a concurrent hire won the live-assignment index
         if (resumed := await _resume(user_id, request_key)) is not None:
@@ -228,7 +236,7 @@ async def list_transactions(user_id: int, limit: int, token: str | None):
 
 
 async def list_assignments(user_id: int, role: str, limit: int, token: str | None):
-    qs = AgentAssignment.filter(**({"agent_id": user_id} if role == "agent"
+    qs = AgentAssignment.filter(**({"agent_id": user_id} if role == Role.AGENT
                                    else {"seller_id": user_id}))
     return await id_page(qs, limit, token)
 

@@ -5,9 +5,11 @@ from collections.abc import Awaitable, Callable
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from propertyhub.accounts.models import Role, User
 from propertyhub.billing import idempotency, services
 from propertyhub.billing.idempotency import MAX_KEY
-from propertyhub.billing.models import Subscription, Transaction
+from propertyhub.billing.models import Subscription, Transaction, TxStatus
+from propertyhub.billing.periods import minimum_price
 from propertyhub.billing.schemas import (
     AssignmentPage,
     AssignmentPublic,
@@ -28,6 +30,7 @@ from propertyhub.billing.schemas import (
 from propertyhub.common.auth import authorized
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.openapi import doc
+from propertyhub.common.pagination import id_page
 from propertyhub.common.params import page_args, path_id
 from propertyhub.common.schemas import PageQuery, json_object, load, load_body
 from propertyhub.crm.models import AgentAssignment
@@ -80,7 +83,7 @@ async def _hire_once(request: Request, scope: str,
 
     async def action() -> tuple[int, dict]:
         result = await open_hire(body, request_key)
-        if result["transaction"]["status"] == "failed":
+        if result["transaction"]["status"] == TxStatus.FAILED:
             raise _declined(result)
         return 201, result
 
@@ -91,11 +94,11 @@ async def _hire_once(request: Request, scope: str,
 
 
 def _minimum(request: Request, plan: str) -> int:
-    return request.app.ctx.settings.min_price_cents(plan)
+    return minimum_price(request.app.ctx.settings, plan)
 
 
 @ai_bp.post("/hire")
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("Hire an AI agent on a subscription", tag=TAG, body=HireAi, responses={201: HireAiResult},
      errors=(400, 402, 403, 404, 409, 422), auth=True,
      description="`subscription.status` is `active` when the charge settled within the "
@@ -116,7 +119,7 @@ async def hire_ai(request: Request) -> HTTPResponse:
 
 
 @ai_bp.post("/<agent_id>/terminate")
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("End the caller's subscription on an AI agent", tag=TAG, body=Terminate,
      responses={200: TerminateResult}, errors=(400, 403, 404, 422), auth=True,
      description=TERMINATE)
@@ -171,7 +174,7 @@ async def list_transactions(request: Request) -> HTTPResponse:
 
 
 @hires_bp.post("", strict_slashes=True)
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("Hire a human agent on a subscription", tag=TAG, body=HireHuman,
      responses={201: HireHumanResult}, errors=(400, 402, 403, 404, 409, 422), auth=True,
      description=IDEMPOTENCY, headers=IDEMPOTENCY_KEY)
@@ -192,7 +195,7 @@ async def hire_human(request: Request) -> HTTPResponse:
 
 
 @hires_bp.post("/<assignment_id>/terminate")
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("End the caller's hire of a human agent", tag=TAG, body=Terminate,
      responses={200: TerminateResult}, errors=(400, 403, 404, 422), auth=True,
      description=TERMINATE + " The agent loses access to the seller's leads at once (and "
@@ -205,7 +208,7 @@ async def terminate_hire(request: Request, assignment_id: str) -> HTTPResponse:
 
 
 @hires_bp.get("", strict_slashes=True)
-@authorized("seller", "agent")
+@authorized(Role.SELLER, Role.AGENT)
 @doc("Assignments: a seller's hires, or an agent's clients", tag=TAG, query=PageQuery,
      responses={200: AssignmentPage}, errors=(400, 403), auth=True)
 async def list_assignments(request: Request) -> HTTPResponse:
@@ -218,9 +221,6 @@ async def list_assignments(request: Request) -> HTTPResponse:
 @hires_bp.get("/available")
 @doc("Human agents for hire", tag=TAG, query=PageQuery, responses={200: AvailableAgentPage}, errors=(400,))
 async def available(request: Request) -> HTTPResponse:
-    from propertyhub.accounts.models import Role, User
-    from propertyhub.common.pagination import id_page
-
     limit, token = page_args(request)
     qs = User.filter(role=Role.AGENT, monthly_fee_cents__isnull=False)
     items, nxt = await id_page(qs, limit, token)

@@ -14,6 +14,7 @@ from sanic import Sanic
 
 from propertyhub.accounts.services import is_signed_in, signed_in, signins_revoked
 from propertyhub.calls import services, transcript
+from propertyhub.calls.models import MAX_TURN_CHARS, CallStatus, EndReason
 from propertyhub.calls.sessions import (
     MemoryStore,
     MemoryTurns,
@@ -63,12 +64,6 @@ class TurnTimings:
         self.path = path
         self.samples: list[float] = []
 
-    @classmethod
-    def from_env(cls) -> TurnTimings:
-        import os
-
-        return cls(os.environ.get("CALLS_TIMING_FILE"))
-
     def record(self, seconds: float) -> None:
         if self.path:
             self.samples.append(seconds)
@@ -98,7 +93,8 @@ async def sweep(sessions: Sessions, settings: Settings, every: float = 1.0) -> N
                 await transcript.flush_calls([live.call_id for live in await sessions.store.all()],
                                              FLUSH_EVERY_S)
             for call_id, reason in await sessions.overdue():
-                status = "dropped" if reason == "disconnected" else "ended"
+                status = (CallStatus.DROPPED if reason == EndReason.DISCONNECTED
+                          else CallStatus.ENDED)
                 await services.end(call_id, reason, status=status)
             if now - last_stale >= STALE_EVERY_S:
                 last_stale = now
@@ -112,7 +108,7 @@ async def sweep(sessions: Sessions, settings: Settings, every: float = 1.0) -> N
 
 def setup_calls(sio: socketio.AsyncServer, app: Sanic) -> None:
     settings: Settings = app.ctx.settings
-    timings = TurnTimings.from_env()
+    timings = TurnTimings(settings.calls_timing_file)
     services.billing.ttl = settings.call_billing_check_seconds
     tts = SpeechPool(settings.tts_concurrency, settings.tts_queue)
     app.ctx.signins = None
@@ -260,8 +256,8 @@ def register(sio: socketio.AsyncServer, settings: Settings, sessions: Callable[[
             raise ApiError(422, Code.VALIDATION_FAILED, "text is required")
         if not is_text(text):
             raise ApiError(422, Code.VALIDATION_FAILED, f"text {TEXT_RULE}")
-        if len(text) > services.MAX_TEXT:
-            raise ApiError(413, Code.TOO_LARGE, f"at most {services.MAX_TEXT} characters")
+        if len(text) > MAX_TURN_CHARS:
+            raise ApiError(413, Code.TOO_LARGE, f"at most {MAX_TURN_CHARS} characters")
         call_id = _call_id(data)
         call, reply, said = await services.talk(state["user_id"], call_id, text,
                                                 cached=state.get("live", {}).get(call_id))
@@ -272,7 +268,7 @@ def register(sio: socketio.AsyncServer, settings: Settings, sessions: Callable[[
         await speak(sid, state, call.id, reply.text, said.seq)
         timings.record(time.perf_counter() - received)
         if reply.end_call:
-            await services.end(call.id, "goodbye")
+            await services.end(call.id, EndReason.GOODBYE)
             await left(state, call.id)
         return {"ok": True, "intent": reply.intent}
 
@@ -280,6 +276,6 @@ def register(sio: socketio.AsyncServer, settings: Settings, sessions: Callable[[
     async def call_end(sid: str, data: Any) -> dict[str, Any]:
         state = await session(sid)
         call = await services.get_for_buyer(state["user_id"], _call_id(data))
-        await services.end(call.id, "buyer_hung_up")
+        await services.end(call.id, EndReason.BUYER_HUNG_UP)
         await left(state, call.id)
         return {"ok": True, "call_id": call.id}

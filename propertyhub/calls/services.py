@@ -17,13 +17,20 @@ from tortoise.expressions import Q
 from propertyhub.accounts.models import User
 from propertyhub.agents.models import AiAgent
 from propertyhub.analytics.events import record_call, record_call_seconds
-from propertyhub.billing.models import Subscription, SubStatus
+from propertyhub.billing.models import SubKind, Subscription, SubStatus
 from propertyhub.calls import transcript
 from propertyhub.calls.agent.brain import AgentBrain
 from propertyhub.calls.agent.dialogue import Dialogue
 from propertyhub.calls.agent.summary import summarize
 from propertyhub.calls.agent.types import CallContext, Reply
-from propertyhub.calls.models import CallLog
+from propertyhub.calls.models import (
+    MAX_TURN_CHARS,
+    ON_THE_LINE,
+    CallLog,
+    CallStatus,
+    EndReason,
+    Speaker,
+)
 from propertyhub.calls.sessions import live
 from propertyhub.calls.tools import CallTools, people, vocabulary
 from propertyhub.calls.transcript import Turn, say
@@ -35,8 +42,6 @@ from propertyhub.listings.models import ListingStatus, Property
 from propertyhub.listings.schemas import PropertyPublic
 from propertyhub.listings.timezones import zone
 
-LIVE = ("connecting", "active")
-MAX_TEXT = 2000
 _listing = PropertyPublic()
 brain = AgentBrain()
 # Sent with the ended CallLog, once per call, after the end is committed.
@@ -60,7 +65,7 @@ class BillingGate:
         if not fresh and self._until.get(call.id, 0.0) > time.monotonic():
             return True
         ok = await Subscription.filter(user_id=call.seller_id, ai_agent_id=call.ai_agent_id,
-                                       kind="ai", status=SubStatus.ACTIVE).exists()
+                                       kind=SubKind.AI, status=SubStatus.ACTIVE).exists()
         if ok:
             self._until[call.id] = time.monotonic() + self.ttl
         else:
@@ -78,7 +83,8 @@ async def start(buyer_id: int, property_id: int, ai_agent_id: int | None) -> Cal
     listing = await Property.get_or_none(id=property_id)
     if listing is None or listing.status == ListingStatus.WITHDRAWN:
         raise ApiError.not_found("listing")
-    subs = Subscription.filter(user_id=listing.owner_id, kind="ai", status=SubStatus.ACTIVE)
+    subs = Subscription.filter(user_id=listing.owner_id, kind=SubKind.AI,
+                               status=SubStatus.ACTIVE)
     if ai_agent_id is not None:
         subs = subs.filter(ai_agent_id=ai_agent_id)
     sub = await subs.order_by("id").first()
@@ -87,7 +93,7 @@ async def start(buyer_id: int, property_id: int, ai_agent_id: int | None) -> Cal
     # Counted as a call once the buyer joins it (see `connect`).
     return await CallLog.create(buyer_id=buyer_id, seller_id=listing.owner_id,
                                 ai_agent_id=sub.ai_agent_id, property_id=listing.id,
-                                status="connecting")
+                                status=CallStatus.CONNECTING)
 
 
 async def get_for(user_id: int, call_id: int) -> CallLog:
@@ -106,7 +112,7 @@ async def get_for_buyer(buyer_id: int, call_id: int) -> CallLog:
 
 async def live_calls(user_id: int) -> list[CallLog]:
     return await CallLog.filter(Q(buyer_id=user_id) | Q(seller_id=user_id),
-                                status__in=LIVE).order_by("-id").limit(100)
+                                status__in=ON_THE_LINE).order_by("-id").limit(100)
 
 
 def _ended() -> ApiError:
@@ -116,19 +122,21 @@ def _ended() -> ApiError:
 async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Turn | None]:
     """Join (or rejoin) a call; the greeting is said on the first join only (None after)."""
     call = await get_for_buyer(buyer_id, call_id)
-    if call.status not in LIVE:
+    if call.status not in ON_THE_LINE:
         raise _ended()
     if not await billing.paid(call, fresh=True):
-        await end(call.id, "subscription_ended", status="failed" if call.status == "connecting"
-                  else "ended")
+        await end(call.id, EndReason.SUBSCRIPTION_ENDED,
+                  status=CallStatus.FAILED if call.status == CallStatus.CONNECTING
+                  else CallStatus.ENDED)
         raise _no_subscription()
     agent = await AiAgent.get(id=call.ai_agent_id)
     greeting = None
-    if await CallLog.filter(id=call.id, status="connecting").update(status="active"):
-        call.status = "active"
+    if await CallLog.filter(id=call.id, status=CallStatus.CONNECTING).update(
+            status=CallStatus.ACTIVE):
+        call.status = CallStatus.ACTIVE
         await record_call(call.property_id, call.started_at)
-        greeting = await say(call.id, "agent", agent.greeting)
-    elif (call := await CallLog.get(id=call.id)).status not in LIVE:
+        greeting = await say(call.id, Speaker.AGENT, agent.greeting)
+    elif (call := await CallLog.get(id=call.id)).status not in ON_THE_LINE:
         raise _ended()  # ended while we looked
     return call, agent, greeting
 
@@ -155,33 +163,33 @@ async def talk(buyer_id: int, call_id: int, text: str, *,
     text = text.strip()
     if not text:
         raise ApiError.validation({"text": ["say something"]})
-    if len(text) > MAX_TEXT:
-        raise ApiError(413, Code.TOO_LARGE, f"at most {MAX_TEXT} characters a turn")
+    if len(text) > MAX_TURN_CHARS:
+        raise ApiError(413, Code.TOO_LARGE, f"at most {MAX_TURN_CHARS} characters a turn")
     if cached is not None and await live().is_live(call_id):
         call, ctx = cached
     else:  # not (or no longer) live here: the database decides
         call = await get_for_buyer(buyer_id, call_id)
-        if call.status not in LIVE:
+        if call.status not in ON_THE_LINE:
             raise _ended()
-        if call.status == "connecting":
+        if call.status == CallStatus.CONNECTING:
             call, _, _ = await connect(buyer_id, call_id)
         ctx = await context_for(call)
     if not await billing.paid(call):
-        await end(call.id, "subscription_ended")
+        await end(call.id, EndReason.SUBSCRIPTION_ENDED)
         raise _no_subscription()
-    heard = await say(call.id, "buyer", text)
+    heard = await say(call.id, Speaker.BUYER, text)
     dialogue = Dialogue.from_dict(await live().store.dialogue(call.id))
     ctx = replace(ctx, now=now or local_now(ctx))
     reply = await brain.reply(ctx, text, CallTools(call), dialogue, heard.seq)
     await live().store.save_dialogue(call.id, dialogue.as_dict())
-    said = await say(call.id, "agent", reply.text)
+    said = await say(call.id, Speaker.AGENT, reply.text)
     return call, reply, said
 
 
-async def end(call_id: int, reason: str, status: str = "ended") -> CallLog:
+async def end(call_id: int, reason: str, status: str = CallStatus.ENDED) -> CallLog:
     """End a live call (no-op on an ended one) and return it as it is now."""
     now = utcnow()
-    ended = await CallLog.filter(id=call_id, status__in=LIVE).update(
+    ended = await CallLog.filter(id=call_id, status__in=ON_THE_LINE).update(
         status=status, ended_at=now, end_reason=reason)
     call = await CallLog.get_or_none(id=call_id)
     if call is None:  # deleted with its buyer or listing: only the live state is left
@@ -190,7 +198,7 @@ async def end(call_id: int, reason: str, status: str = "ended") -> CallLog:
     if ended:
         call.duration_seconds = max(0, int((now - call.started_at).total_seconds()))
         await call.save(update_fields=["duration_seconds"])
-        if status != "failed":  # a call never joined was never counted
+        if status != CallStatus.FAILED:  # a call never joined was never counted
             await record_call_seconds(call.property_id, call.started_at, call.duration_seconds)
     if ended:
         await _summarize(call)
@@ -221,16 +229,16 @@ async def end_stale(join_timeout_s: float, orphan_after_s: float,
     now = utcnow()
     ended: list[CallLog] = []
     clock = time.monotonic()
-    rows = await CallLog.filter(status__in=LIVE).values_list("id", "status", "started_at")
+    rows = await CallLog.filter(status__in=ON_THE_LINE).values_list("id", "status", "started_at")
     for call_id, status, started_at in rows:
-        if status == "connecting":
+        if status == CallStatus.CONNECTING:
             if (now - started_at).total_seconds() >= join_timeout_s:
-                ended.append(await end(call_id, "not_joined", status="failed"))
+                ended.append(await end(call_id, EndReason.NOT_JOINED, status=CallStatus.FAILED))
         elif call_id in attached:
             seen.pop(call_id, None)
         elif clock - seen.setdefault(call_id, clock) >= orphan_after_s:
             seen.pop(call_id, None)
-            ended.append(await end(call_id, "disconnected", status="dropped"))
+            ended.append(await end(call_id, EndReason.DISCONNECTED, status=CallStatus.DROPPED))
     live_ids = {row[0] for row in rows}
     for call_id in [c for c in seen if c not in live_ids]:
         seen.pop(call_id)

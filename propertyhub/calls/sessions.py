@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from propertyhub.calls.models import EndReason
+
 RECONNECT_GRACE_S = 30.0
 
 
@@ -26,15 +28,15 @@ class Live:
     silence_seconds: int
     detached_at: float | None = None
 
-    def overdue(self, now: float, grace: float) -> str | None:
+    def overdue(self, now: float, grace: float) -> EndReason | None:
         if self.detached_at is not None:
             # A buyer who left decides nothing by silence: the call is dropped after the
             # grace window, or goes on if they come back within it.
-            return "disconnected" if now - self.detached_at >= grace else None
+            return EndReason.DISCONNECTED if now - self.detached_at >= grace else None
         if now - self.started >= self.max_seconds:
-            return "max_duration"
+            return EndReason.MAX_DURATION
         if now - self.last_input >= self.silence_seconds:
-            return "silence_timeout"
+            return EndReason.SILENCE_TIMEOUT
         return None
 
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from propertyhub.accounts.models import Role
 from propertyhub.calls import services, transcript
+from propertyhub.calls.models import EndReason
 from propertyhub.calls.schemas import (
     CallInput,
     CallList,
@@ -30,7 +32,7 @@ async def _with_transcript(call) -> dict:
 
 
 @bp.post("/start")
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("Start a call with the listing's AI agent", tag=TAG, body=CallStart,
      responses={201: CallStarted}, errors=(400, 402, 403, 404, 422), auth=True,
      description="404 for an unknown or withdrawn listing; 402 when the seller holds no "
@@ -46,25 +48,25 @@ async def start(request: Request) -> HTTPResponse:
 
 
 @bp.post("/process")
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("Say something to the agent (REST fallback of `voice_input`)", tag=TAG, body=CallInput,
      responses={200: ProcessResult}, errors=(400, 403, 404, 409, 413, 422), auth=True)
 async def process(request: Request) -> HTTPResponse:
     data = load_body(request, CallInput())
     call, reply, _ = await services.talk(request.ctx.user.id, data["call_id"], data["text"])
     if reply.end_call:
-        await services.end(call.id, "goodbye")
+        await services.end(call.id, EndReason.GOODBYE)
     return json({"reply": {"text": reply.text, "intent": reply.intent, "data": reply.data}})
 
 
 @bp.post("/end")
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("Hang up", tag=TAG, body=CallRef, responses={200: CallPublic},
      errors=(400, 403, 404, 422), auth=True)
 async def end(request: Request) -> HTTPResponse:
     data = load_body(request, CallRef())
     call = await services.get_for_buyer(request.ctx.user.id, data["call_id"])
-    return json(await _with_transcript(await services.end(call.id, "buyer_hung_up")))
+    return json(await _with_transcript(await services.end(call.id, EndReason.BUYER_HUNG_UP)))
 
 
 @bp.get("", strict_slashes=True)

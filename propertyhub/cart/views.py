@@ -3,6 +3,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, empty, json
 
+from propertyhub.accounts.models import Role
 from propertyhub.cart import services
 from propertyhub.cart.schemas import CartAdd, CartItemPublic, CartPage
 from propertyhub.common.auth import authorized
@@ -17,7 +18,7 @@ _many = CartItemPublic(many=True)
 
 
 @bp.post("", strict_slashes=True)
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("Add a listing to the cart", tag=TAG, body=CartAdd, responses={201: CartItemPublic},
      errors=(400, 403, 404, 409, 422), auth=True,
      description="404 for an unknown or withdrawn listing. Items whose listing is withdrawn "
@@ -31,7 +32,7 @@ async def add(request: Request) -> HTTPResponse:
 
 
 @bp.get("", strict_slashes=True)
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("The cart, newest first", tag=TAG, query=PageQuery, responses={200: CartPage}, errors=(400, 403),
      auth=True)
 async def list_cart(request: Request) -> HTTPResponse:
@@ -41,7 +42,7 @@ async def list_cart(request: Request) -> HTTPResponse:
 
 
 @bp.delete("/<item_id>")
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("Remove a cart item", tag=TAG, responses={204: None}, errors=(403, 404), auth=True)
 async def remove(request: Request, item_id: str) -> HTTPResponse:
     await services.remove(request.ctx.user.id, path_id(item_id, "cart item"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from propertyhub.accounts.models import Role
 from propertyhub.common.auth import authorized
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id, query_args
@@ -26,7 +27,7 @@ _crm_leads = CrmLead(many=True)
 
 
 @leads_bp.post("", strict_slashes=True)
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("Send an inquiry about a listing", tag=TAG, body=LeadCreate, responses={201: LeadPublic},
      errors=(400, 403, 404, 422, 429), auth=True,
      description="404 for an unknown or withdrawn listing. Each buyer may send "
@@ -42,7 +43,7 @@ async def create_lead(request: Request) -> HTTPResponse:
 
 
 @crm_bp.get("/leads")
-@authorized("seller", "agent")
+@authorized(Role.SELLER, Role.AGENT)
 @doc("Leads on the caller's listings (agents: also their clients')", tag=TAG,
      query=LeadFilter, responses={200: CrmLeadPage}, errors=(400, 403), auth=True)
 async def list_leads(request: Request) -> HTTPResponse:
@@ -54,7 +55,7 @@ async def list_leads(request: Request) -> HTTPResponse:
 
 
 @crm_bp.patch("/leads/<lead_id>")
-@authorized("seller", "agent")
+@authorized(Role.SELLER, Role.AGENT)
 @doc("Move a lead along the pipeline", tag=TAG, body=LeadUpdate, responses={200: CrmLead},
      errors=(400, 403, 404, 422), auth=True)
 async def update_lead(request: Request, lead_id: str) -> HTTPResponse:

@@ -22,7 +22,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
 
-from propertyhub.common import cursor
+from propertyhub.common import cursor, sql
 from propertyhub.listings.search_params import SearchParams
 from propertyhub.listings.search_sql import (
     COUNT_CAP,
@@ -149,7 +149,7 @@ async def total_for(conn: BaseDBAsyncClient, params: SearchParams, pg: bool,
 
 
 async def run(conn: BaseDBAsyncClient, params: SearchParams, *, with_total: bool = True) -> Result:
-    pg = conn.capabilities.dialect == "postgres"
+    pg = sql.is_pg(conn)
     fingerprint = params.fingerprint()
     after = None
     total: int | None = None

@@ -8,7 +8,7 @@ from typing import Any
 from tortoise import Tortoise
 from tortoise.expressions import Q
 
-from propertyhub.accounts.models import User
+from propertyhub.accounts.models import Role, User
 from propertyhub.cart.models import CartItem
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.crm.models import Lead
@@ -19,7 +19,7 @@ from propertyhub.listings.search_params import SearchParams
 from propertyhub.listings.text import city_key, search_text
 from propertyhub.listings.timezones import zone_for
 
-OWNER_ROLES = ("seller", "agent")
+OWNER_ROLES = (Role.SELLER, Role.AGENT)
 
 
 def _derived(fields: dict[str, Any]) -> dict[str, Any]:

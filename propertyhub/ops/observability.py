@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import time
 import uuid
@@ -26,6 +25,8 @@ from prometheus_client import (
 )
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, raw
+
+from propertyhub.config import Settings
 
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
 
@@ -50,14 +51,14 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry)
 
 
-def setup_logging() -> None:
-    if os.environ.get("LOG_FORMAT", "json") != "json":
+def setup_logging(settings: Settings) -> None:
+    if settings.log_format != "json":
         return
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(os.environ.get("LOG_LEVEL", "info").upper())
+    root.setLevel(settings.log_level.upper())
 
 
 def _route(request: Request) -> str:
@@ -93,7 +94,7 @@ def setup_observability(app: Sanic) -> None:
     @app.get("/metrics")
     @doc("Prometheus metrics (text format)", tag="ops", responses={200: None})
     async def metrics(request: Request) -> HTTPResponse:
-        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        if request.app.ctx.settings.prometheus_multiproc_dir:
             registry = CollectorRegistry()
             multiprocess.MultiProcessCollector(registry)
             body = generate_latest(registry)
