@@ -23,6 +23,7 @@ from tortoise.transactions import in_transaction
 from propertyhub.billing import ledger
 from propertyhub.billing.models import ENDED, Subscription, SubStatus, TxKind, TxStatus
 from propertyhub.billing.periods import period_end
+from propertyhub.billing.services import get_subscription
 from propertyhub.common import sql
 from propertyhub.common.models import utcnow
 from propertyhub.payments import TransientPaymentError, processor
@@ -164,8 +165,6 @@ async def renew_due(as_of: datetime) -> dict[str, int]:
 
 async def retry_with_new_method(user_id: int, subscription_id: int,
                                 payment_method: str) -> Subscription:
-    from propertyhub.billing.services import get_subscription
-
     sub = await get_subscription(user_id, subscription_id)
     sub.payment_method = payment_method
     await sub.save(update_fields=["payment_method", "updated_at"])

@@ -16,7 +16,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from propertyhub.accounts.models import Role, User
-from propertyhub.agents.services import get_visible
+from propertyhub.agents.services import archive_or_delete, get_owned, get_visible
 from propertyhub.billing import ledger
 from propertyhub.billing.models import (
     LIVE,
@@ -233,6 +233,21 @@ async def list_subscriptions(user_id: int, limit: int, token: str | None):
 
 async def list_transactions(user_id: int, limit: int, token: str | None):
     return await id_page(Transaction.filter(user_id=user_id), limit, token)
+
+
+async def available_agents(limit: int, token: str | None):
+    """Human agents for hire: those who set a monthly fee."""
+    qs = User.filter(role=Role.AGENT, monthly_fee_cents__isnull=False)
+    return await id_page(qs, limit, token)
+
+
+async def delete_ai_agent(owner_id: int, agent_id: int) -> None:
+    """An agent on a live subscription stays; one with billing history is archived."""
+    agent = await get_owned(owner_id, agent_id)
+    if await Subscription.filter(ai_agent_id=agent.id, status__in=LIVE).exists():
+        raise ApiError(409, Code.AGENT_IN_USE,
+                       "this agent has an active subscription; terminate it first")
+    await archive_or_delete(agent, await Subscription.filter(ai_agent_id=agent.id).exists())
 
 
 async def list_assignments(user_id: int, role: str, limit: int, token: str | None):

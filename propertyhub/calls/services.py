@@ -16,7 +16,6 @@ from tortoise.expressions import Q
 
 from propertyhub.accounts.models import User
 from propertyhub.agents.models import AiAgent
-from propertyhub.analytics.events import record_call, record_call_seconds
 from propertyhub.billing.models import SubKind, Subscription, SubStatus
 from propertyhub.calls import transcript
 from propertyhub.calls.agent.brain import AgentBrain
@@ -34,6 +33,7 @@ from propertyhub.calls.models import (
 from propertyhub.calls.sessions import live
 from propertyhub.calls.tools import CallTools, people, vocabulary
 from propertyhub.calls.transcript import Turn, say
+from propertyhub.common.activity import CallEnded, CallJoined, activity
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.models import utcnow
 from propertyhub.common.signals import Signal
@@ -134,7 +134,7 @@ async def connect(buyer_id: int, call_id: int) -> tuple[CallLog, AiAgent, Turn |
     if await CallLog.filter(id=call.id, status=CallStatus.CONNECTING).update(
             status=CallStatus.ACTIVE):
         call.status = CallStatus.ACTIVE
-        await record_call(call.property_id, call.started_at)
+        await activity.report(CallJoined(call.property_id, call.started_at))
         greeting = await say(call.id, Speaker.AGENT, agent.greeting)
     elif (call := await CallLog.get(id=call.id)).status not in ON_THE_LINE:
         raise _ended()  # ended while we looked
@@ -199,7 +199,8 @@ async def end(call_id: int, reason: str, status: str = CallStatus.ENDED) -> Call
         call.duration_seconds = max(0, int((now - call.started_at).total_seconds()))
         await call.save(update_fields=["duration_seconds"])
         if status != CallStatus.FAILED:  # a call never joined was never counted
-            await record_call_seconds(call.property_id, call.started_at, call.duration_seconds)
+            await activity.report(CallEnded(call.property_id, call.started_at,
+                                            call.duration_seconds))
     if ended:
         await _summarize(call)
     await transcript.close(call_id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from propertyhub.accounts.deps import authorized
 from propertyhub.accounts.models import Role
 from propertyhub.calls import services, transcript
 from propertyhub.calls.models import EndReason
@@ -15,7 +16,6 @@ from propertyhub.calls.schemas import (
     CallStarted,
     ProcessResult,
 )
-from propertyhub.common.auth import authorized
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import path_id
 from propertyhub.common.schemas import load_body
@@ -34,7 +34,7 @@ async def _with_transcript(call) -> dict:
 @bp.post("/start")
 @authorized(Role.BUYER)
 @doc("Start a call with the listing's AI agent", tag=TAG, body=CallStart,
-     responses={201: CallStarted}, errors=(400, 402, 403, 404, 422), auth=True,
+     responses={201: CallStarted}, errors=(400, 402, 403, 404, 422),
      description="404 for an unknown or withdrawn listing; 402 when the seller holds no "
                  "active AI-agent subscription (the named agent's, or any). Then connect to "
                  "Socket.IO and send `call_start`.")
@@ -50,7 +50,7 @@ async def start(request: Request) -> HTTPResponse:
 @bp.post("/process")
 @authorized(Role.BUYER)
 @doc("Say something to the agent (REST fallback of `voice_input`)", tag=TAG, body=CallInput,
-     responses={200: ProcessResult}, errors=(400, 403, 404, 409, 413, 422), auth=True)
+     responses={200: ProcessResult}, errors=(400, 403, 404, 409, 413, 422))
 async def process(request: Request) -> HTTPResponse:
     data = load_body(request, CallInput())
     call, reply, _ = await services.talk(request.ctx.user.id, data["call_id"], data["text"])
@@ -62,7 +62,7 @@ async def process(request: Request) -> HTTPResponse:
 @bp.post("/end")
 @authorized(Role.BUYER)
 @doc("Hang up", tag=TAG, body=CallRef, responses={200: CallPublic},
-     errors=(400, 403, 404, 422), auth=True)
+     errors=(400, 403, 404, 422))
 async def end(request: Request) -> HTTPResponse:
     data = load_body(request, CallRef())
     call = await services.get_for_buyer(request.ctx.user.id, data["call_id"])
@@ -71,8 +71,7 @@ async def end(request: Request) -> HTTPResponse:
 
 @bp.get("", strict_slashes=True)
 @authorized()
-@doc("The caller's calls that are connecting or active", tag=TAG, responses={200: CallList},
-     auth=True)
+@doc("The caller's calls that are connecting or active", tag=TAG, responses={200: CallList})
 async def live(request: Request) -> HTTPResponse:
     calls = await services.live_calls(request.ctx.user.id)
     return json({"items": [await _with_transcript(c) for c in calls], "next_cursor": None})
@@ -81,7 +80,7 @@ async def live(request: Request) -> HTTPResponse:
 @bp.get("/<call_id>")
 @authorized()
 @doc("A call with its transcript (its buyer or seller only)", tag=TAG,
-     responses={200: CallPublic}, errors=(404,), auth=True)
+     responses={200: CallPublic}, errors=(404,))
 async def read(request: Request, call_id: str) -> HTTPResponse:
     call = await services.get_for(request.ctx.user.id, path_id(call_id, "call"))
     return json(await _with_transcript(call))

@@ -26,6 +26,7 @@ from prometheus_client import (
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, raw
 
+from propertyhub.common.openapi import doc
 from propertyhub.config import Settings
 
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
@@ -88,8 +89,6 @@ def setup_observability(app: Sanic) -> None:
         route = _route(request)
         REQUESTS.labels(request.method, route, str(response.status)).inc()
         LATENCY.labels(request.method, route).observe(time.perf_counter() - started)
-
-    from propertyhub.common.openapi import doc
 
     @app.get("/metrics")
     @doc("Prometheus metrics (text format)", tag="ops", responses={200: None})
