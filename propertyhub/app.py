@@ -20,6 +20,7 @@ from propertyhub.cart import services as cart_services
 from propertyhub.cart.views import bp as cart_bp
 from propertyhub.common import cursor
 from propertyhub.common.errors import setup_errors
+from propertyhub.common.inprocess import InProcessJobs
 from propertyhub.common.openapi import setup_openapi
 from propertyhub.common.ratelimit import RateLimiter, parse_rule
 from propertyhub.config import Settings
@@ -29,6 +30,8 @@ from propertyhub.db import tortoise_config
 from propertyhub.listings.views import bp as listings_bp
 from propertyhub.ops.observability import setup_observability
 from propertyhub.ops.views import bp as ops_bp
+from propertyhub.schedule import schedule
+from workers.jobs import CeleryJobs, make_celery
 
 log = logging.getLogger(__name__)
 
@@ -86,31 +89,21 @@ def setup_routes(app: Sanic) -> None:
         app.blueprint(bp)
 
 
-def setup_background(app: Sanic, settings: Settings) -> None:
-    """Embedded mode: tasks run eagerly on this loop; the beat jobs run in-process."""
-    from workers.celery_app import celery_app
-
-    if not celery_app.conf.task_always_eager:
-        return
+def setup_jobs(app: Sanic, settings: Settings) -> None:
+    """The one place the embedded and production modes part: background work on this
+    loop (and the schedule with it), or sent to Celery workers (and the beat's)."""
+    app.ctx.jobs = (InProcessJobs() if settings.jobs_in_process
+                    else CeleryJobs(make_celery(settings), settings.redis_url or ""))
 
     @app.before_server_start
-    async def attach(app: Sanic) -> None:
-        import asyncio
-
-        from workers.runtime import attach_web_loop
-        from workers.scheduler import Scheduler
-
-        attach_web_loop(asyncio.get_running_loop())
-        app.ctx.scheduler = Scheduler(settings.scheduler_interval_seconds,
-                                      settings.reconcile_after_seconds)
-        app.ctx.scheduler.start()
+    async def start_jobs(app: Sanic) -> None:
+        # Tasks get the app's context: its settings, these jobs, the calls runtime.
+        await app.ctx.jobs.start(app.ctx, schedule(settings), settings.scheduler_interval_seconds)
+        app.ctx.scheduler = app.ctx.jobs.scheduler
 
     @app.after_server_stop
-    async def detach(app: Sanic) -> None:
-        from workers.runtime import attach_web_loop
-
-        await app.ctx.scheduler.stop()
-        attach_web_loop(None)
+    async def stop_jobs(app: Sanic) -> None:
+        await app.ctx.jobs.close()
 
 
 def setup_gc(app: Sanic) -> None:
@@ -135,7 +128,7 @@ def create_app(settings: Settings | None = None, name: str = "propertyhub") -> S
     setup_db(app, settings)
     setup_redis(app, settings)
     setup_rate_limits(app, settings)
-    setup_background(app, settings)
+    setup_jobs(app, settings)
     setup_routes(app)
     setup_openapi(app)
     setup_observability(app)

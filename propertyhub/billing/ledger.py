@@ -135,3 +135,36 @@ async def void_charge(tx: Transaction, payment_method: str) -> str:
     await settle_tx(conn, tx.id, *outcome(charge), charge.id)
     return TxStatus.FAILED
 
+
+async def settle_charge(transaction_id: int) -> str:
+    """Charge a pending first payment and activate (or expire) its subscription.
+
+    Safe to run again and to race a terminate: the processor call is keyed by the
+    transaction, the outcome is recorded once, and the subscription only moves from
+    `incomplete`. A subscription that is no longer incomplete has its charge voided (or
+    refunded). Raises TransientPaymentError to be retried.
+    """
+    tx = await Transaction.get(id=transaction_id).select_related("subscription")
+    if tx.status != TxStatus.PENDING:
+        return tx.status
+    sub = tx.subscription
+    if sub.status != SubStatus.INCOMPLETE:
+        return await void_charge(tx, sub.payment_method)
+    charge = await processor().charge(tx.amount_cents, tx.currency, sub.payment_method,
+                                      idempotency_key=f"tx:{tx.id}")
+    status, reason = outcome(charge)
+    succeeded = status == TxStatus.SUCCEEDED
+    refund = False
+    async with in_transaction() as conn:
+        if not await settle_tx(conn, tx.id, status, reason, charge.id):
+            return (await Transaction.get(id=tx.id).using_db(conn)).status
+        if succeeded:
+            if await move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.ACTIVE):
+                await activate_assignment(conn, sub.id)
+            else:
+                refund = True  # terminated while it settled: it paid for nothing
+        else:
+            await move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.EXPIRED)
+    if refund:
+        await refund_in_full(tx.id)
+    return status

@@ -23,7 +23,6 @@ from tortoise.transactions import in_transaction
 from propertyhub.billing import ledger
 from propertyhub.billing.models import ENDED, Subscription, SubStatus, TxKind, TxStatus
 from propertyhub.billing.periods import period_end
-from propertyhub.billing.services import get_subscription
 from propertyhub.common import sql
 from propertyhub.common.models import utcnow
 from propertyhub.payments import TransientPaymentError, processor
@@ -161,16 +160,3 @@ async def renew_due(as_of: datetime) -> dict[str, int]:
             outcomes[result] = outcomes.get(result, 0) + n
         if not set(batch) - {"not_due", "already_done"}:
             return outcomes
-
-
-async def retry_with_new_method(user_id: int, subscription_id: int,
-                                payment_method: str) -> Subscription:
-    sub = await get_subscription(user_id, subscription_id)
-    sub.payment_method = payment_method
-    await sub.save(update_fields=["payment_method", "updated_at"])
-    if sub.status == SubStatus.PAST_DUE:
-        try:
-            await renew_one(sub.id, utcnow(), force=True)
-        except TransientPaymentError:
-            await renew_one(sub.id, utcnow(), force=True)
-    return await Subscription.get(id=sub.id)

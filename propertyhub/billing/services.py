@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from propertyhub.accounts.models import Role, User
 from propertyhub.agents.services import archive_or_delete, get_owned, get_visible
-from propertyhub.billing import ledger
+from propertyhub.billing import ledger, renewals, tasks
 from propertyhub.billing.models import (
     LIVE,
     Plan,
@@ -30,11 +30,15 @@ from propertyhub.billing.models import (
 )
 from propertyhub.billing.periods import period_end, prorated_refund
 from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.jobs import Jobs
 from propertyhub.common.models import utcnow
 from propertyhub.common.pagination import id_page
 from propertyhub.crm.models import AgentAssignment, AssignmentStatus
 from propertyhub.listings.models import Property
-from propertyhub.payments import processor
+from propertyhub.payments import TransientPaymentError
+
+# How long a hire's request waits for its first charge to settle.
+SETTLE_WAIT_S = 2.0
 
 
 async def _check_listings(seller_id: int, property_ids: list[int]) -> list[int]:
@@ -133,38 +137,17 @@ async def hire_human(user_id: int, agent_id: int, plan: str, property_ids: list[
     return assignment, sub, tx
 
 
-async def settle_charge(transaction_id: int) -> str:
-    """Charge a pending first payment and activate (or expire) its subscription.
+async def settle_first_charge(jobs: Jobs, sub_id: int, tx_id: int
+                              ) -> tuple[Subscription, Transaction]:
+    """Hand a hire's first charge to the workers and give it a moment to settle within the
+    request: woken when the task is done (no polling), then read once, as the database is
+    the word on how it went (still `incomplete` if the workers are slow)."""
+    await jobs.run_and_wait(tasks.settle_charge, tx_id, timeout=SETTLE_WAIT_S)
+    return await Subscription.get(id=sub_id), await Transaction.get(id=tx_id)
 
-    Safe to run again and to race a terminate: the processor call is keyed by the
-    transaction, the outcome is recorded once, and the subscription only moves from
-    `incomplete`. A subscription that is no longer incomplete has its charge voided (or
-    refunded). Raises TransientPaymentError to be retried.
-    """
-    tx = await Transaction.get(id=transaction_id).select_related("subscription")
-    if tx.status != TxStatus.PENDING:
-        return tx.status
-    sub = tx.subscription
-    if sub.status != SubStatus.INCOMPLETE:
-        return await ledger.void_charge(tx, sub.payment_method)
-    charge = await processor().charge(tx.amount_cents, tx.currency, sub.payment_method,
-                                      idempotency_key=f"tx:{tx.id}")
-    status, reason = ledger.outcome(charge)
-    succeeded = status == TxStatus.SUCCEEDED
-    refund = False
-    async with in_transaction() as conn:
-        if not await ledger.settle_tx(conn, tx.id, status, reason, charge.id):
-            return (await Transaction.get(id=tx.id).using_db(conn)).status
-        if succeeded:
-            if await ledger.move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.ACTIVE):
-                await ledger.activate_assignment(conn, sub.id)
-            else:
-                refund = True  # terminated while it settled: it paid for nothing
-        else:
-            await ledger.move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.EXPIRED)
-    if refund:
-        await ledger.refund_in_full(tx.id)
-    return status
+
+async def get_assignment(assignment_id: int) -> AgentAssignment:
+    return await AgentAssignment.get(id=assignment_id)
 
 
 async def _terminate(find: Callable[[], Awaitable[Subscription | None]], at_period_end: bool
@@ -255,3 +238,15 @@ async def list_assignments(user_id: int, role: str, limit: int, token: str | Non
                                    else {"seller_id": user_id}))
     return await id_page(qs, limit, token)
 
+
+async def retry_with_new_method(user_id: int, subscription_id: int,
+                                payment_method: str) -> Subscription:
+    sub = await get_subscription(user_id, subscription_id)
+    sub.payment_method = payment_method
+    await sub.save(update_fields=["payment_method", "updated_at"])
+    if sub.status == SubStatus.PAST_DUE:
+        try:
+            await renewals.renew_one(sub.id, utcnow(), force=True)
+        except TransientPaymentError:
+            await renewals.renew_one(sub.id, utcnow(), force=True)
+    return await Subscription.get(id=sub.id)

@@ -7,9 +7,9 @@ from sanic.response import HTTPResponse, empty, json
 
 from propertyhub.accounts.deps import authorized
 from propertyhub.accounts.models import Role
-from propertyhub.billing import idempotency, renewals, services
+from propertyhub.billing import idempotency, services
 from propertyhub.billing.idempotency import MAX_KEY
-from propertyhub.billing.models import Subscription, Transaction, TxStatus
+from propertyhub.billing.models import TxStatus
 from propertyhub.billing.periods import minimum_price
 from propertyhub.billing.schemas import (
     AssignmentPage,
@@ -32,8 +32,6 @@ from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id
 from propertyhub.common.schemas import PageQuery, json_object, load, load_body
-from propertyhub.crm.models import AgentAssignment
-from workers.dispatch import settle_and_wait
 
 ai_bp = Blueprint("billing_ai", url_prefix="/api/ai-agents")
 subs_bp = Blueprint("subscriptions", url_prefix="/api/subscriptions")
@@ -59,11 +57,6 @@ TERMINATE = ("Now, with the unused time refunded pro rata (to the second, rounde
              "the cent), or with `at_period_end: true`: no refund, no renewal. Terminating "
              "a subscription whose first charge has not settled (`incomplete`) voids that "
              "charge, or refunds it in full if it lands.")
-
-
-async def _settled(sub_id: int, tx_id: int) -> tuple[Subscription, Transaction]:
-    await settle_and_wait(tx_id)
-    return await Subscription.get(id=sub_id), await Transaction.get(id=tx_id)
 
 
 def _declined(result: dict) -> ApiError:
@@ -111,7 +104,7 @@ async def hire_ai(request: Request) -> HTTPResponse:
         sub, tx = await services.hire_ai(user_id, data["ai_agent_id"], data["plan"],
                                          data["property_ids"], data["payment_method"],
                                          _minimum(request, data["plan"]), request_key)
-        sub, tx = await _settled(sub.id, tx.id)
+        sub, tx = await services.settle_first_charge(request.app.ctx.jobs, sub.id, tx.id)
         return _hire.dump({"subscription": sub, "transaction": tx})
 
     return await _hire_once(request, "ai-hire", open_hire)
@@ -166,7 +159,7 @@ async def get_subscription(request: Request, sub_id: str) -> HTTPResponse:
      errors=(400, 404, 422))
 async def payment_method(request: Request, sub_id: str) -> HTTPResponse:
     data = load_body(request, PaymentMethodUpdate())
-    sub = await renewals.retry_with_new_method(request.ctx.user.id, path_id(sub_id, "subscription"),
+    sub = await services.retry_with_new_method(request.ctx.user.id, path_id(sub_id, "subscription"),
                                       data["payment_method"])
     return json(_sub.dump(sub))
 
@@ -194,8 +187,8 @@ async def hire_human(request: Request) -> HTTPResponse:
         assignment, sub, tx = await services.hire_human(
             user_id, data["agent_id"], data["plan"], data["property_ids"],
             data["payment_method"], _minimum(request, data["plan"]), request_key)
-        sub, tx = await _settled(sub.id, tx.id)
-        assignment = await AgentAssignment.get(id=assignment.id)
+        sub, tx = await services.settle_first_charge(request.app.ctx.jobs, sub.id, tx.id)
+        assignment = await services.get_assignment(assignment.id)
         return _hire_human.dump({"assignment": assignment, "subscription": sub,
                                  "transaction": tx})
 

@@ -25,6 +25,7 @@ from propertyhub.calls.sessions import (
 )
 from propertyhub.calls.signins import MemorySignins, RedisSignins
 from propertyhub.calls.speech import SpeechPool
+from propertyhub.calls.tasks import flush_transcripts
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.params import as_id
 from propertyhub.common.schemas import TEXT_RULE, is_text
@@ -131,7 +132,8 @@ def setup_calls(sio: socketio.AsyncServer, app: Sanic) -> None:
         store = RedisStore(redis) if redis is not None else MemoryStore()
         app.ctx.call_sessions = Sessions(store, settings.call_reconnect_grace_seconds)
         app.ctx.signins = RedisSignins(redis) if redis is not None else MemorySignins()
-        install(app.ctx.call_sessions, RedisTurns(redis) if redis is not None else MemoryTurns())
+        install(app.ctx.call_sessions, RedisTurns(redis) if redis is not None else MemoryTurns(),
+                lambda call_id: app.ctx.jobs.enqueue(flush_transcripts, call_id))
         services.call_ended.connect(announce)
         signins_revoked.connect(close_sockets)
         app.ctx.call_sweeper = asyncio.create_task(sweep(app.ctx.call_sessions, settings))

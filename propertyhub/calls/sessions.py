@@ -258,11 +258,22 @@ class RedisTurns:
 
 
 _current: tuple[Sessions, TurnBuffer] | None = None
+FlushRequest = Callable[[int], Awaitable[None]]
+_flush: FlushRequest | None = None
 
 
-def install(sessions: Sessions, turns: TurnBuffer) -> None:
-    global _current
-    _current = (sessions, turns)
+async def _unrequested(call_id: int) -> None:
+    """No background work here: the call's end writes its turns."""
+
+
+def install(sessions: Sessions, turns: TurnBuffer, flush: FlushRequest) -> None:
+    global _current, _flush
+    _current, _flush = (sessions, turns), flush
+
+
+def flush_requests() -> FlushRequest:
+    """How this process asks for a call's buffered turns to be written (a task)."""
+    return _flush or _unrequested
 
 
 def live() -> Sessions:

@@ -6,22 +6,17 @@ every few seconds (the sweeper) and at the call's end, many calls per statement.
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from propertyhub.calls.models import Transcript
-from propertyhub.calls.sessions import turns
+from propertyhub.calls.sessions import flush_requests, turns
 from propertyhub.common import sql
 from propertyhub.common.models import utcnow
 
 FLUSH_EVERY_TURNS = 4
 # Rows per INSERT: five parameters a row stays far below either database's limit.
 _ROWS_PER_INSERT = 1000
-log = logging.getLogger(__name__)
-_background: set[asyncio.Task] = set()
-_due: set[int] = set()
 
 
 @dataclass
@@ -83,27 +78,6 @@ async def close(call_id: int) -> None:
     await turns().forget(call_id)
 
 
-def _flush_soon(call_id: int) -> None:
-    """Embedded mode: calls due a flush are written together by one task, so two hundred
-    talkers make a few INSERTs a second, not fifty."""
-    first = not _due
-    _due.add(call_id)
-    if first:
-        _background.add(task := asyncio.create_task(_drain()))
-        task.add_done_callback(_background.discard)
-
-
-async def _drain() -> None:
-    await asyncio.sleep(0)  # let this tick's other turns join the batch
-    while _due:
-        batch = list(_due)
-        _due.clear()
-        try:
-            await flush_calls(batch)
-        except Exception:  # the turns stay buffered: the sweep or the call's end writes them
-            log.exception("transcript flush failed")
-
-
 async def say(call_id: int, role: str, text: str) -> Turn:
     """Buffer a turn; the database gets turns in batches (every few turns, and at the end)."""
     now = utcnow()
@@ -114,14 +88,5 @@ async def say(call_id: int, role: str, text: str) -> Turn:
     seq = await turns().append(call_id, base, {"role": role, "text": text,
                                                "at": now.isoformat()})
     if seq % FLUSH_EVERY_TURNS == 0:
-        from workers.celery_app import celery_app
-
-        if celery_app.conf.task_always_eager:
-            # Embedded: the buffer is in this process; flush it here, off the turn's path.
-            _flush_soon(call_id)
-        else:
-            from workers.dispatch import enqueue
-            from workers.tasks import flush_transcript_task
-
-            await enqueue(flush_transcript_task, call_id)
+        await flush_requests()(call_id)  # off the turn's path: a task (many calls at once)
     return Turn(seq, role, text, now)

@@ -99,18 +99,15 @@ def setup_observability(app: Sanic) -> None:
             body = generate_latest(registry)
         else:
             body = generate_latest()
-        return raw(body + (await _task_outcomes(request.app)).encode(),
-                   content_type=CONTENT_TYPE_LATEST)
+        outcomes = render_task_outcomes(await request.app.ctx.jobs.outcomes())
+        return raw(body + outcomes.encode(), content_type=CONTENT_TYPE_LATEST)
 
 
-async def _task_outcomes(app: Sanic) -> str:
-    from workers.celery_app import celery_app
-    from workers.outcomes import KEY, local, render
-
-    if celery_app.conf.task_always_eager:
-        return render(dict(local))
-    redis = getattr(app.ctx, "redis", None)
-    if redis is None:
-        return render({})
-    raw_counts = await redis.hgetall(KEY)
-    return render({k.decode(): int(v) for k, v in raw_counts.items()})
+def render_task_outcomes(counts: dict[str, int]) -> str:
+    """Background task outcomes (`{"<task>|<outcome>": n}`), whoever ran the tasks."""
+    lines = ["# HELP propertyhub_celery_tasks_total Celery task outcomes",
+             "# TYPE propertyhub_celery_tasks_total counter"]
+    for field, n in sorted(counts.items()):
+        task, _, outcome = field.rpartition("|")
+        lines.append(f'propertyhub_celery_tasks_total{{task="{task}",outcome="{outcome}"}} {n}')
+    return "\n".join(lines) + "\n"

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import contextlib
 import os
+from dataclasses import replace
 
 import pytest
 
 from tests.billing.conftest import market  # noqa: F401  (shared fixture)
 from tests.conftest import SECRETS_ENV
 from tests.support.processes import start_worker, stop
-from workers.celery_app import celery_app
+from workers.jobs import CeleryJobs, make_celery
 
 
 @pytest.fixture
@@ -18,14 +20,26 @@ def worker_env(app, redis_url) -> dict[str, str]:
             "CELERY_VISIBILITY_TIMEOUT": "3"}
 
 
-@pytest.fixture
-def real_workers(worker_env, redis_url):
-    """The web app under test hands its tasks to a real worker process through Redis."""
-    saved = {k: celery_app.conf[k] for k in ("task_always_eager", "broker_url")}
-    celery_app.conf.update(task_always_eager=False, broker_url=redis_url)
-    worker = start_worker(worker_env)
+@contextlib.asynccontextmanager
+async def celery_jobs(app, redis_url):
+    """The app under test sends its tasks to Celery through Redis (as production does)."""
+    ctx = app.sanic.ctx
+    saved = ctx.jobs
+    settings = replace(ctx.settings, redis_url=redis_url, jobs="celery")
+    ctx.jobs = CeleryJobs(make_celery(settings), redis_url)
     try:
-        yield worker
+        yield
     finally:
-        stop(worker)
-        celery_app.conf.update(saved)
+        await ctx.jobs.close()
+        ctx.jobs = saved
+
+
+@pytest.fixture
+async def real_workers(app, worker_env, redis_url):
+    """The web app under test hands its tasks to a real worker process through Redis."""
+    async with celery_jobs(app, redis_url):
+        worker = start_worker(worker_env)
+        try:
+            yield worker
+        finally:
+            stop(worker)
