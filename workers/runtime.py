@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from typing import Any, TypeVar
 
 import redis
+from redis.asyncio import Redis as AsyncRedis
 from tortoise import Tortoise
 
 from propertyhub.common.jobs import Task
@@ -35,8 +36,11 @@ class WorkerProcess:
         # Global fallback: each task runs in its own context, all share this pool.
         self.loop.run_until_complete(Tortoise.init(config=tortoise_config(settings.database_url),
                                                    _enable_global_fallback=True))
-        # What tasks get (common.jobs.Context): `jobs` sends fan-outs back to Celery.
-        self.context = SimpleNamespace(settings=settings, jobs=jobs)
+        # What tasks get (common.jobs.Context): `jobs` sends fan-outs back to Celery; the
+        # shared state (transcript buffers) is in Redis.
+        self.context = SimpleNamespace(
+            settings=settings, jobs=jobs,
+            redis=AsyncRedis.from_url(settings.redis_url) if settings.redis_url else None)
         self.notices = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
 
     def run(self, coro: Coroutine[Any, Any, T]) -> T:
@@ -51,4 +55,6 @@ class WorkerProcess:
 
     def close(self) -> None:
         self.run(self.context.jobs.close())
+        if self.context.redis is not None:
+            self.run(self.context.redis.aclose())
         self.run(Tortoise.close_connections())

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import time
 from dataclasses import replace
 
 import pytest
+from redis.asyncio import Redis
 
 from tests.billing.conftest import market  # noqa: F401  (shared fixture)
 from tests.conftest import SECRETS_ENV
@@ -34,6 +37,18 @@ async def celery_jobs(app, redis_url):
         ctx.jobs = saved
 
 
+async def stop_when_acked(worker, redis_url: str, seconds: float = 10) -> None:
+    """Stop a worker once it has acknowledged what it ran (acks are late: after the task,
+    and so after a waiting request was woken); a task stopped unacknowledged is run again
+    by the next test's worker, into that test's numbers."""
+    client = Redis.from_url(redis_url)
+    deadline = time.monotonic() + seconds
+    while await client.hlen("unacked") and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    await client.aclose()
+    stop(worker)
+
+
 @pytest.fixture
 async def real_workers(app, worker_env, redis_url):
     """The web app under test hands its tasks to a real worker process through Redis."""
@@ -42,4 +57,4 @@ async def real_workers(app, worker_env, redis_url):
         try:
             yield worker
         finally:
-            stop(worker)
+            await stop_when_acked(worker, redis_url)

@@ -9,8 +9,8 @@ import pytest
 from propertyhub.billing.models import Subscription, Transaction
 from propertyhub.payments.models import PaymentCharge
 from tests.billing.conftest import hire
-from tests.support.processes import start_worker, stop
-from tests.workers.conftest import celery_jobs
+from tests.support.processes import start_worker
+from tests.workers.conftest import celery_jobs, stop_when_acked
 
 pytestmark = pytest.mark.production_topology
 
@@ -83,7 +83,7 @@ async def queued_without_workers(app, worker_env, redis_url):
             yield lambda: started.append(start_worker(worker_env))
         finally:
             for worker in started:
-                stop(worker)
+                await stop_when_acked(worker, redis_url)
 
 
 async def test_a_hire_terminated_before_any_worker_ran_never_charges(client, market,
