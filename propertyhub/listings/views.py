@@ -16,10 +16,9 @@ from propertyhub.listings.schemas import (
     PropertyPage,
     PropertyPublic,
     PropertyUpdate,
-    SearchQuery,
     dump_search_rows,
 )
-from propertyhub.listings.search_params import parse_search
+from propertyhub.listings.search_params import SearchQuery, parse_search
 
 bp = Blueprint("properties", url_prefix="/api/properties")
 TAG = "properties"
