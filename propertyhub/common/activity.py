@@ -4,6 +4,8 @@ features that report (listings, cart, crm, calls) need not know who listens.
 A feature awaits `activity.report(event)` once its change is committed; the receivers
 subscribed to the event's type (analytics counts them) run in turn. A failing receiver is
 logged and never fails the feature: a view not counted is better than a listing not shown.
+Receivers are connected per process, by the web app (analytics/setup.py): none of the
+background tasks reports activity, and one that did would need a worker to connect them.
 """
 
 from __future__ import annotations

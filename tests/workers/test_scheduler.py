@@ -16,8 +16,8 @@ from tests.billing.conftest import hire
 from tests.support.factories import create_listing, register
 
 
-async def test_web_process_runs_the_scheduler_when_tasks_are_eager(app):
-    # No REDIS_URL in this process's environment: Celery is eager, the beat is in-process.
+async def test_web_process_runs_the_scheduler_when_jobs_run_in_process(app):
+    # The app under test runs its background work in-process: so does the beat's.
     scheduler = getattr(app.sanic.ctx, "scheduler", None)
 
     assert scheduler is not None
