@@ -50,6 +50,12 @@ bench-analytics: install
 	./scripts/ensure-services.sh
 	$(BIN)/python -m bench.analytics
 
+# Hire latency (the request waits for its first charge), production and embedded.
+.PHONY: bench-hires
+bench-hires: install
+	./scripts/ensure-services.sh
+	$(BIN)/python -m bench.hires
+
 # The voice agent against its conversation set (bench/agent_eval): per-category accuracy,
 # written to bench/results/agent.json.
 eval-agent: install

@@ -31,8 +31,8 @@ from tortoise import Tortoise
 from bench.agent_grade import Grader
 from bench.agent_seed import seed_world
 from bench.loadgen import write_results
-from propertyhub.calls import services
 from propertyhub.calls.models import CallLog
+from propertyhub.calls.offline import services
 from propertyhub.cli import migrate
 from propertyhub.config import Settings
 from propertyhub.db import tortoise_config

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 
+from redis.asyncio import Redis
 from sanic import Sanic
 from sanic_ext import Extend
 from tortoise.contrib.sanic import register_tortoise
 
+from propertyhub.accounts.views import bp as auth_bp
+from propertyhub.agents.views import bp as agents_bp
+from propertyhub.analytics.setup import setup_analytics
+from propertyhub.analytics.views import bp as analytics_bp
+from propertyhub.billing.views import ai_bp, hires_bp, subs_bp, tx_bp
+from propertyhub.calls.views import bp as calls_bp
+from propertyhub.cart import services as cart_services
+from propertyhub.cart.views import bp as cart_bp
 from propertyhub.common import cursor
 from propertyhub.common.errors import setup_errors
+from propertyhub.common.inprocess import InProcessJobs
 from propertyhub.common.openapi import setup_openapi
 from propertyhub.common.ratelimit import RateLimiter, parse_rule
 from propertyhub.config import Settings
+from propertyhub.crm import services as crm_services
+from propertyhub.crm.views import crm_bp, leads_bp
 from propertyhub.db import tortoise_config
+from propertyhub.listings.views import bp as listings_bp
 from propertyhub.ops.observability import setup_observability
+from propertyhub.ops.views import bp as ops_bp
+from propertyhub.schedule import schedule
+from workers.jobs import CeleryJobs, make_celery
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +66,6 @@ def setup_redis(app: Sanic, settings: Settings) -> None:
 
     @app.before_server_start
     async def open_redis(app: Sanic) -> None:
-        from redis.asyncio import Redis
-
         app.ctx.redis = Redis.from_url(settings.redis_url)
 
     @app.after_server_stop
@@ -67,69 +82,28 @@ def setup_rate_limits(app: Sanic, settings: Settings) -> None:
 
 
 def setup_routes(app: Sanic) -> None:
-    from propertyhub.accounts.views import bp as auth_bp
-    from propertyhub.agents.views import bp as agents_bp
-    from propertyhub.analytics.views import bp as analytics_bp
-    from propertyhub.billing.views import ai_bp, hires_bp, subs_bp, tx_bp
-    from propertyhub.calls.views import bp as calls_bp
-    from propertyhub.cart.views import bp as cart_bp
-    from propertyhub.crm.views import crm_bp, leads_bp
-    from propertyhub.listings.views import bp as listings_bp
-    from propertyhub.ops.views import bp as ops_bp
-
+    # Who may still read a withdrawn listing, besides its owner (see listings.services).
+    app.ctx.listing_holders = (cart_services.holds_listing, crm_services.holds_listing)
     for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, hires_bp, ai_bp, agents_bp,
                subs_bp, tx_bp, calls_bp, analytics_bp, ops_bp):
         app.blueprint(bp)
 
 
-def setup_background(app: Sanic, settings: Settings) -> None:
-    """Embedded mode: tasks run eagerly on this loop; the beat jobs run in-process."""
-    from workers.celery_app import celery_app
-
-    if not celery_app.conf.task_always_eager:
-        return
+def setup_jobs(app: Sanic, settings: Settings) -> None:
+    """The one place the embedded and production modes part: background work on this
+    loop (and the schedule with it), or sent to Celery workers (and the beat's)."""
+    app.ctx.jobs = (InProcessJobs() if settings.jobs_in_process
+                    else CeleryJobs(make_celery(settings), settings.redis_url or ""))
 
     @app.before_server_start
-    async def attach(app: Sanic) -> None:
-        import asyncio
-
-        from workers.runtime import attach_web_loop
-        from workers.scheduler import Scheduler
-
-        attach_web_loop(asyncio.get_running_loop())
-        app.ctx.scheduler = Scheduler(settings.scheduler_interval_seconds,
-                                      settings.reconcile_after_seconds)
-        app.ctx.scheduler.start()
+    async def start_jobs(app: Sanic) -> None:
+        # Tasks get the app's context: its settings, these jobs, the calls runtime.
+        await app.ctx.jobs.start(app.ctx, schedule(settings), settings.scheduler_interval_seconds)
+        app.ctx.scheduler = app.ctx.jobs.scheduler
 
     @app.after_server_stop
-    async def detach(app: Sanic) -> None:
-        from workers.runtime import attach_web_loop
-
-        await app.ctx.scheduler.stop()
-        attach_web_loop(None)
-
-
-def setup_events(app: Sanic) -> None:
-    @app.before_server_start
-    async def start_flusher(app: Sanic) -> None:
-        import asyncio
-
-        from propertyhub.analytics.events import run_flusher
-        from propertyhub.analytics.viewers import MemoryViewers, RedisViewers
-
-        # After setup_redis's listener: app.ctx.redis is open by now.
-        app.ctx.viewers = (RedisViewers(app.ctx.redis) if app.ctx.redis is not None
-                           else MemoryViewers())
-        app.ctx.view_flusher = asyncio.create_task(run_flusher())
-
-    @app.before_server_stop
-    async def stop_flusher(app: Sanic) -> None:
-        import asyncio
-        import contextlib
-
-        app.ctx.view_flusher.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await app.ctx.view_flusher
+    async def stop_jobs(app: Sanic) -> None:
+        await app.ctx.jobs.close()
 
 
 def setup_gc(app: Sanic) -> None:
@@ -137,8 +111,6 @@ def setup_gc(app: Sanic) -> None:
     async def freeze(app: Sanic) -> None:
         # Everything loaded so far lives as long as the process: keep it out of the
         # collector's full passes, which otherwise stall the loop for tens of ms.
-        import gc
-
         gc.collect()
         gc.freeze()
         # A socket server allocates fast: with the default 700-allocation young
@@ -156,10 +128,10 @@ def create_app(settings: Settings | None = None, name: str = "propertyhub") -> S
     setup_db(app, settings)
     setup_redis(app, settings)
     setup_rate_limits(app, settings)
-    setup_background(app, settings)
+    setup_jobs(app, settings)
     setup_routes(app)
     setup_openapi(app)
     setup_observability(app)
-    setup_events(app)
+    setup_analytics(app)
     setup_gc(app)
     return app

@@ -10,7 +10,7 @@ import socketio
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from propertyhub.app import create_app
-from propertyhub.calls.realtime import setup_calls
+from propertyhub.calls.setup import setup_calls
 from propertyhub.common.bodylimit import BodyLimit
 from propertyhub.config import Settings
 

@@ -6,20 +6,28 @@ import argparse
 import asyncio
 import os
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+import uvicorn
+from aerich import Command
+from tortoise import Tortoise
+
+from propertyhub.analytics.rollup import DayNotOver, rollup
+from propertyhub.billing.renewals import renew_due
+from propertyhub.common.models import utcnow
 from propertyhub.config import ROOT, Settings
+from propertyhub.db import tortoise_config
+from propertyhub.listings.seed import seed
+from propertyhub.ops.observability import setup_logging
 
 T = TypeVar("T")
 
 
 async def migrate(settings: Settings) -> list[str]:
-    from aerich import Command
-
-    from propertyhub.db import tortoise_config
-
     if settings.is_sqlite:
         Path(settings.database_url.removeprefix("sqlite://")).parent.mkdir(parents=True,
                                                                           exist_ok=True)
@@ -37,38 +45,30 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import tempfile
-
-    import uvicorn
-
-    from propertyhub.ops.observability import setup_logging
-
     settings = Settings.from_env()
-    workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
-    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        # Before the workers import prometheus_client: /metrics then sums all of them.
+    if settings.web_concurrency > 1 and not settings.prometheus_multiproc_dir:
+        # Before the workers import prometheus_client: /metrics then sums all of them. The
+        # workers inherit it through the environment (prometheus_client reads it there).
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="propertyhub-metrics-")
-    setup_logging()
+    setup_logging(settings)
     uvicorn.run(
         "propertyhub.asgi:build_application",
         factory=True,
-        host=os.environ.get("HOST", "0.0.0.0"),
+        host=settings.host,
         port=args.port or settings.port,
-        workers=workers,
+        workers=settings.web_concurrency,
         log_config=None,  # keep our JSON logging
-        timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_TIMEOUT", "20")),
+        timeout_graceful_shutdown=settings.graceful_timeout_seconds,
         # Off: uvicorn's own would trust X-Forwarded-For from 127.0.0.1 whatever the
         # settings say. The app applies FORWARDED_ALLOW_IPS itself (asgi.py).
         proxy_headers=False,
-        access_log=os.environ.get("ACCESS_LOG", "0") == "1",
-        log_level=os.environ.get("LOG_LEVEL", "info"),
+        access_log=settings.access_log,
+        log_level=settings.log_level,
     )
     return 0
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
-    from propertyhub.listings.seed import seed
-
     result = asyncio.run(seed(Settings.from_env(), args.listings, args.users, args.seed))
     print(f"seeded {result['users']} users and {result['listings']} listings "
           f"in {result['seconds']:.1f} s")
@@ -77,10 +77,6 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 async def with_database(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
     """Run `work` with the ORM connected to the configured database, as a command does."""
-    from tortoise import Tortoise
-
-    from propertyhub.db import tortoise_config
-
     await Tortoise.init(config=tortoise_config(settings.database_url))
     try:
         return await work()
@@ -89,16 +85,12 @@ async def with_database(settings: Settings, work: Callable[[], Awaitable[T]]) ->
 
 
 def cmd_renew(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
     try:
         as_of = datetime.fromisoformat(args.as_of.replace("Z", "+00:00"))
     except ValueError:
         print(f"--as-of: not an ISO 8601 time: {args.as_of!r}", file=sys.stderr)
         return 2
     as_of = as_of if as_of.tzinfo else as_of.replace(tzinfo=UTC)
-    from propertyhub.billing.renewals import renew_due
-
     outcomes = asyncio.run(with_database(Settings.from_env(), lambda: renew_due(as_of)))
     print(f"renewal pass as of {as_of.isoformat()}: " + (", ".join(
         f"{n} {outcome}" for outcome, n in sorted(outcomes.items())) or "nothing due"))
@@ -106,11 +98,6 @@ def cmd_renew(args: argparse.Namespace) -> int:
 
 
 def cmd_rollup(args: argparse.Namespace) -> int:
-    from datetime import date, timedelta
-
-    from propertyhub.analytics.rollup import DayNotOver, rollup
-    from propertyhub.common.models import utcnow
-
     try:
         day = date.fromisoformat(args.date) if args.date else utcnow().date() - timedelta(days=1)
     except ValueError:

@@ -59,7 +59,16 @@ class Settings:
     # sellers' CRMs and inflate their lead numbers.
     rate_limit_leads: str = "20/hour"
     max_body_bytes: int = 1024 * 1024
+    # How often renewals and the reconciler run: one schedule, for the Celery beat and the
+    # embedded mode's in-process scheduler alike.
     scheduler_interval_seconds: float = 60.0
+    # Background work: "celery" (workers through Redis) or "inprocess" (on the web process's
+    # own loop). Default: celery when REDIS_URL is set, else inprocess (the embedded mode);
+    # the test suite's app runs in-process beside Redis.
+    jobs: str = ""
+    # Redis redelivers a task whose worker died after this long (it must exceed the longest
+    # countdown a task is scheduled with, an hour).
+    celery_visibility_timeout_seconds: int = 7200
     call_reconnect_grace_seconds: float = 30.0
     # Billing: the platform's minimum price of anything hired on a subscription, per plan.
     min_price_monthly_cents: int = 990
@@ -74,6 +83,18 @@ class Settings:
     # Text to speech: syntheses at once per web process, and how many may wait for one.
     tts_concurrency: int = 2
     tts_queue: int = 8
+    # Where server-side voice_input -> agent_speak times go at exit (benchmarks); unset: none.
+    calls_timing_file: str | None = None
+    # `propertyhub serve`: uvicorn's processes, address, drain time and logging.
+    web_concurrency: int = 1
+    host: str = "0.0.0.0"
+    graceful_timeout_seconds: int = 20
+    access_log: bool = False
+    log_level: str = "info"
+    log_format: str = "json"
+    # prometheus_client's shared directory when several web processes serve (/metrics sums
+    # them); `propertyhub serve` makes one when WEB_CONCURRENCY > 1.
+    prometheus_multiproc_dir: str | None = None
 
     @property
     def cursor_key(self) -> bytes:
@@ -84,6 +105,11 @@ class Settings:
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def jobs_in_process(self) -> bool:
+        """Whether background work runs on the web process's loop (embedded) or on Celery."""
+        return (self.jobs or ("celery" if self.redis_url else "inprocess")) == "inprocess"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -105,7 +131,10 @@ class Settings:
             rate_limit_login=env.get("RATE_LIMIT_LOGIN", "10/minute"),
             rate_limit_leads=env.get("RATE_LIMIT_LEADS", "20/hour"),
             call_reconnect_grace_seconds=float(env.get("CALL_RECONNECT_GRACE", "30")),
-            scheduler_interval_seconds=float(env.get("SCHEDULER_INTERVAL_S", "60")),
+            # RENEW_EVERY_S: the beat's older name for the same period.
+            scheduler_interval_seconds=float(env.get("SCHEDULER_INTERVAL_S")
+                                             or env.get("RENEW_EVERY_S") or "60"),
+            celery_visibility_timeout_seconds=int(env.get("CELERY_VISIBILITY_TIMEOUT", "7200")),
             min_price_monthly_cents=int(env.get("MIN_PRICE_MONTHLY_CENTS", "990")),
             min_price_yearly_cents=int(env.get("MIN_PRICE_YEARLY_CENTS", "9900")),
             idempotency_lease_seconds=float(env.get("IDEMPOTENCY_LEASE_S", "30")),
@@ -114,16 +143,30 @@ class Settings:
             call_billing_check_seconds=float(env.get("CALL_BILLING_CHECK_S", "30")),
             tts_concurrency=int(env.get("TTS_CONCURRENCY", "2")),
             tts_queue=int(env.get("TTS_QUEUE", "8")),
+            calls_timing_file=env.get("CALLS_TIMING_FILE") or None,
+            web_concurrency=int(env.get("WEB_CONCURRENCY", "1")),
+            host=env.get("HOST", "0.0.0.0"),
+            graceful_timeout_seconds=int(env.get("GRACEFUL_TIMEOUT", "20")),
+            access_log=env.get("ACCESS_LOG", "0") == "1",
+            log_level=env.get("LOG_LEVEL", "info"),
+            log_format=env.get("LOG_FORMAT", "json"),
+            prometheus_multiproc_dir=env.get("PROMETHEUS_MULTIPROC_DIR") or None,
         )
         settings.validate()
         return settings
 
-    def min_price_cents(self, plan: str) -> int:
-        return self.min_price_monthly_cents if plan == "monthly" else self.min_price_yearly_cents
-
     def validate(self) -> None:
         if self.min_price_monthly_cents < 1 or self.min_price_yearly_cents < 1:
             raise ConfigError("MIN_PRICE_MONTHLY_CENTS and MIN_PRICE_YEARLY_CENTS must be >= 1")
+        if self.jobs not in ("", "celery", "inprocess"):
+            raise ConfigError(f"jobs: {self.jobs!r} is not celery or inprocess")
+        if self.jobs == "celery" and not self.redis_url:
+            raise ConfigError("jobs=celery needs REDIS_URL (the broker)")
+        for name, value in (("SCHEDULER_INTERVAL_S", self.scheduler_interval_seconds),
+                            ("WEB_CONCURRENCY", self.web_concurrency),
+                            ("CELERY_VISIBILITY_TIMEOUT", self.celery_visibility_timeout_seconds)):
+            if value <= 0:
+                raise ConfigError(f"{name} must be positive")
         for name, value, dev_value in (
                 ("JWT_SECRET", self.jwt_secret, DEV_JWT_SECRET),
                 ("PAYMENTS_SIGNING_SECRET", self.payments_signing_secret, DEV_PAYMENTS_SECRET)):

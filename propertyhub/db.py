@@ -48,7 +48,3 @@ def tortoise_config(database_url: str, *, with_aerich: bool = False) -> dict[str
         "use_tz": True,
         "timezone": "UTC",
     }
-
-
-def is_postgres(conn: Any) -> bool:
-    return conn.capabilities.dialect == "postgres"

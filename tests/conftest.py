@@ -48,7 +48,10 @@ def make_settings(database_url: str, **overrides) -> Settings:
     values = {"env": "test", "database_url": database_url, "jwt_secret": TEST_SECRET,
               "payments_signing_secret": TEST_PAYMENTS_SECRET,
               "rate_limit_register": "10000/minute", "rate_limit_login": "10000/minute",
-              "rate_limit_leads": "10000/minute"}
+              "rate_limit_leads": "10000/minute",
+              # Background work on the app's own loop, beside Redis: the tests that want
+              # Celery workers swap them in (tests/workers/conftest.py).
+              "jobs": "inprocess"}
     values.update(overrides)
     return Settings(**values)
 

@@ -1,55 +1,33 @@
-"""Celery task outcomes, counted where /metrics can see them.
-
-Workers are other processes (often other machines), so with Redis the counts go
-to a Redis hash that every web process renders in /metrics; in the embedded mode
-tasks run in the web process and a local counter is enough.
-"""
+"""Celery task outcomes, counted where /metrics can see them: workers are other processes
+(often other machines), so the counts go to a Redis hash that every web process reads
+(workers.jobs.CeleryJobs.outcomes)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
+import redis
 from celery.signals import task_failure, task_retry, task_success
 
-KEY = "propertyhub:celery:outcomes"
-local: Counter[str] = Counter()
-_redis = None
+from workers.jobs import OUTCOMES_KEY
+
+_clients: dict[str, redis.Redis] = {}  # one per broker, made on first use in the process
 
 
-def _count(task_name: str, outcome: str) -> None:
-    field = f"{task_name}|{outcome}"
-    from workers.celery_app import celery_app
-
-    if celery_app.conf.task_always_eager:
-        local[field] += 1
-        return
-    global _redis
-    if _redis is None:
-        import redis
-
-        _redis = redis.Redis.from_url(celery_app.conf.broker_url)
-    _redis.hincrby(KEY, field, 1)
+def _count(sender, outcome: str) -> None:
+    url = sender.app.conf.broker_url
+    client = _clients.get(url) or _clients.setdefault(url, redis.Redis.from_url(url))
+    client.hincrby(OUTCOMES_KEY, f"{sender.name}|{outcome}", 1)
 
 
 @task_success.connect
 def _success(sender=None, **_: object) -> None:
-    _count(sender.name, "success")
+    _count(sender, "success")
 
 
 @task_failure.connect
 def _failure(sender=None, **_: object) -> None:
-    _count(sender.name, "failure")
+    _count(sender, "failure")
 
 
 @task_retry.connect
 def _retry(sender=None, **_: object) -> None:
-    _count(sender.name, "retry")
-
-
-def render(counts: dict[str, int]) -> str:
-    lines = ["# HELP propertyhub_celery_tasks_total Celery task outcomes",
-             "# TYPE propertyhub_celery_tasks_total counter"]
-    for field, n in sorted(counts.items()):
-        task, _, outcome = field.rpartition("|")
-        lines.append(f'propertyhub_celery_tasks_total{{task="{task}",outcome="{outcome}"}} {n}')
-    return "\n".join(lines) + "\n"
+    _count(sender, "retry")

@@ -1,49 +1,60 @@
-"""Running the async services from Celery tasks: one event loop per worker process.
-
-In a worker process the loop (and Tortoise's pool) is created once, when the
-process starts. In the embedded mode the tasks run eagerly in a thread of the
-web process, and their coroutines are handed back to the web process's loop,
-which owns the database connections.
-"""
+"""A worker process's own event loop, database pool and task context, made once when the
+process starts: every task of the process runs its coroutine on that loop."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
+from types import SimpleNamespace
 from typing import Any, TypeVar
 
+import redis
+from redis.asyncio import Redis as AsyncRedis
+from tortoise import Tortoise
+
+from propertyhub.common.jobs import Task
+from propertyhub.config import Settings
+from propertyhub.db import tortoise_config
+
 T = TypeVar("T")
-_web_loop: asyncio.AbstractEventLoop | None = None
-_worker_loop: asyncio.AbstractEventLoop | None = None
+DONE_TTL_S = 60
 
 
-def attach_web_loop(loop: asyncio.AbstractEventLoop | None) -> None:
-    global _web_loop
-    _web_loop = loop
+def done_key(task_name: str, args: Sequence[Any]) -> str:
+    """Where a worker says a task is done, for whoever waits on it (workers.jobs)."""
+    return f"propertyhub:jobs:done:{task_name}:" + ":".join(str(a) for a in args)
 
 
-def start_worker_loop(database_url: str) -> None:
-    from tortoise import Tortoise
-
-    from propertyhub.db import tortoise_config
-
-    global _worker_loop
-    _worker_loop = asyncio.new_event_loop()
-    # Global fallback: each task runs in its own context, all share this pool.
-    _worker_loop.run_until_complete(
-        Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True))
+# This process's loop and context, made when a worker process starts (workers.celery_app);
+# None in processes that only send.
+current: WorkerProcess | None = None
 
 
-def stop_worker_loop() -> None:
-    from tortoise import Tortoise
+class WorkerProcess:
+    def __init__(self, settings: Settings, jobs: Any) -> None:
+        self.loop = asyncio.new_event_loop()
+        # Global fallback: each task runs in its own context, all share this pool.
+        self.loop.run_until_complete(Tortoise.init(config=tortoise_config(settings.database_url),
+                                                   _enable_global_fallback=True))
+        # What tasks get (common.jobs.Context): `jobs` sends fan-outs back to Celery; the
+        # shared state (transcript buffers) is in Redis.
+        self.context = SimpleNamespace(
+            settings=settings, jobs=jobs,
+            redis=AsyncRedis.from_url(settings.redis_url) if settings.redis_url else None)
+        self.notices = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
 
-    if _worker_loop is not None:
-        _worker_loop.run_until_complete(Tortoise.close_connections())
+    def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        return self.loop.run_until_complete(coro)
 
+    def done(self, task: Task, args: tuple) -> None:
+        """Wake whoever waits for this task (CeleryJobs.run_and_wait)."""
+        if self.notices is not None:
+            key = done_key(task.name, args)
+            with self.notices.pipeline() as pipe:
+                pipe.rpush(key, 1).expire(key, DONE_TTL_S).execute()
 
-def run_async(coro: Coroutine[Any, Any, T]) -> T:
-    if _web_loop is not None:
-        return asyncio.run_coroutine_threadsafe(coro, _web_loop).result()
-    if _worker_loop is None:
-        raise RuntimeError("no event loop: the worker process was not initialised")
-    return _worker_loop.run_until_complete(coro)
+    def close(self) -> None:
+        self.run(self.context.jobs.close())
+        if self.context.redis is not None:
+            self.run(self.context.redis.aclose())
+        self.run(Tortoise.close_connections())

@@ -4,6 +4,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, empty, json
 
 from propertyhub.accounts import services
+from propertyhub.accounts.deps import authorized
 from propertyhub.accounts.schemas import (
     AuthTokens,
     LoginBody,
@@ -13,7 +14,6 @@ from propertyhub.accounts.schemas import (
     UserEnvelope,
 )
 from propertyhub.accounts.services import normalize_email
-from propertyhub.common.auth import authorized
 from propertyhub.common.openapi import doc
 from propertyhub.common.ratelimit import client_ip
 from propertyhub.common.schemas import load_body
@@ -61,7 +61,7 @@ async def refresh(request: Request) -> HTTPResponse:
 @bp.post("/logout")
 @authorized()
 @doc("Sign out: revoke the refresh token's family", tag=TAG, body=RefreshBody,
-     responses={204: None}, errors=(400, 422), auth=True)
+     responses={204: None}, errors=(400, 422))
 async def logout(request: Request) -> HTTPResponse:
     data = load_body(request, RefreshBody())
     await services.logout(request.ctx.user.id, data["refresh_token"])
@@ -70,7 +70,7 @@ async def logout(request: Request) -> HTTPResponse:
 
 @bp.get("/me")
 @authorized()
-@doc("The signed-in user", tag=TAG, responses={200: UserEnvelope}, auth=True)
+@doc("The signed-in user", tag=TAG, responses={200: UserEnvelope})
 async def me(request: Request) -> HTTPResponse:
     return json(_me.dump({"user": request.ctx.user}))
 
@@ -78,7 +78,7 @@ async def me(request: Request) -> HTTPResponse:
 @bp.patch("/me")
 @authorized()
 @doc("Update the signed-in user's profile", tag=TAG, body=MeUpdate,
-     responses={200: UserEnvelope}, errors=(400, 422), auth=True,
+     responses={200: UserEnvelope}, errors=(400, 422),
      description="Changing `password` needs `current_password` and signs out every other "
                  "session (their tokens stop working and their live sockets are closed). "
                  "`bio`, fees and `service_areas` are for agents only; fees are at least "

@@ -74,15 +74,9 @@ async def update(owner_id: int, agent_id: int, changes: dict[str, Any],
     return agent
 
 
-async def delete(owner_id: int, agent_id: int) -> None:
-    from propertyhub.billing.models import Subscription
-
-    agent = await get_owned(owner_id, agent_id)
-    if await Subscription.filter(ai_agent_id=agent.id,
-                                 status__in=["active", "incomplete", "past_due"]).exists():
-        raise ApiError(409, Code.AGENT_IN_USE,
-                       "this agent has an active subscription; terminate it first")
-    if await Subscription.filter(ai_agent_id=agent.id).exists():
+async def archive_or_delete(agent: AiAgent, has_history: bool) -> None:
+    """Deleted agents with billing history are archived, so that history stays whole."""
+    if has_history:
         agent.archived_at = utcnow()
         await agent.save(update_fields=["archived_at", "updated_at"])
     else:

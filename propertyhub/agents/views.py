@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, empty, json
+from sanic.response import HTTPResponse, json
 
+from propertyhub.accounts.deps import authorized, optional_user
+from propertyhub.accounts.models import Role
 from propertyhub.agents import services
 from propertyhub.agents.schemas import AiAgentCreate, AiAgentPage, AiAgentPublic, AiAgentUpdate
-from propertyhub.common.auth import authorized, optional_user
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id
 from propertyhub.common.schemas import PageQuery, load_body
@@ -38,9 +39,9 @@ async def catalogue(request: Request) -> HTTPResponse:
 
 
 @bp.post("", strict_slashes=True)
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("Create an AI agent", tag=TAG, body=AiAgentCreate, responses={201: AiAgentPublic},
-     errors=(400, 403, 422), auth=True, description=TERMS)
+     errors=(400, 403, 422), description=TERMS)
 async def create(request: Request) -> HTTPResponse:
     data = load_body(request, AiAgentCreate())
     agent = await services.create(request.ctx.user.id, data, _minimums(request))
@@ -50,7 +51,7 @@ async def create(request: Request) -> HTTPResponse:
 @bp.put("/<agent_id>")
 @authorized()
 @doc("Change an AI agent (owner only)", tag=TAG, body=AiAgentUpdate,
-     responses={200: AiAgentPublic}, errors=(400, 403, 404, 422), auth=True,
+     responses={200: AiAgentPublic}, errors=(400, 403, 404, 422),
      description="Fields not sent keep their values; `voice` is merged field by field. "
                  + TERMS)
 async def update(request: Request, agent_id: str) -> HTTPResponse:
@@ -59,12 +60,3 @@ async def update(request: Request, agent_id: str) -> HTTPResponse:
                                   _minimums(request))
     return json(_one.dump(agent))
 
-
-@bp.delete("/<agent_id>")
-@authorized()
-@doc("Delete an AI agent (owner only)", tag=TAG, responses={204: None},
-     errors=(403, 404, 409), auth=True,
-     description="Refused with 409 while a subscription on it is active.")
-async def delete(request: Request, agent_id: str) -> HTTPResponse:
-    await services.delete(request.ctx.user.id, path_id(agent_id, "ai agent"))
-    return empty()

@@ -19,8 +19,10 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from propertyhub.analytics.packing import pack, unpack
+from propertyhub.calls.models import CallStatus
 from propertyhub.common import sql
 from propertyhub.common.models import utcnow
+from propertyhub.crm.models import LeadSource
 
 # The nightly rollup closes yesterday once every call that started on it has ended (the
 # longest call is 2 hours, plus the reconnect grace), so its minutes are all counted.
@@ -44,18 +46,19 @@ def day_range(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-_EVENTS = """
+# The statuses and sources are the enums' own constants, written into the SQL.
+_EVENTS = f"""
     SELECT property_id, sum(leads) AS leads, sum(call_leads) AS call_leads,
            sum(calls) AS calls, sum(secs) AS call_seconds
     FROM (SELECT property_id, 1 AS leads,
-                 CASE WHEN source = 'call' THEN 1 ELSE 0 END AS call_leads,
+                 CASE WHEN source = '{LeadSource.CALL.value}' THEN 1 ELSE 0 END AS call_leads,
                  0 AS calls, 0 AS secs
           FROM leads WHERE created_at >= $2 AND created_at < $3
           UNION ALL
           SELECT property_id, 0, 0, 1, coalesce(duration_seconds, 0)
           FROM call_logs WHERE started_at >= $2 AND started_at < $3
             -- a call counts once the buyer joined it (never-joined calls end `failed`)
-            AND status NOT IN ('connecting', 'failed')) e
+            AND status NOT IN ('{CallStatus.CONNECTING.value}', '{CallStatus.FAILED.value}')) e
     WHERE property_id IS NOT NULL
     GROUP BY property_id"""
 

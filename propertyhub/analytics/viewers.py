@@ -26,10 +26,11 @@ from typing import Any, Protocol
 from redis.exceptions import RedisError
 
 from propertyhub.analytics.events import record_view
+from propertyhub.common.activity import ANONYMOUS_PER_ADDRESS
 from propertyhub.common.models import utcnow
 
+__all__ = ["ANONYMOUS_PER_ADDRESS", "MemoryViewers", "RedisViewers", "count_view"]
 log = logging.getLogger(__name__)
-ANONYMOUS_PER_ADDRESS = 5
 PREFIX = "ph:views:"
 
 # KEYS: the listing's viewers today (a set), anonymous viewers per address (a hash).

@@ -6,8 +6,9 @@ from marshmallow import Schema, fields
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from propertyhub.accounts.deps import authorized
+from propertyhub.accounts.models import Role
 from propertyhub.analytics.services import seller_analytics
-from propertyhub.common.auth import authorized
 from propertyhub.common.errors import ApiError
 from propertyhub.common.models import utcnow
 from propertyhub.common.openapi import doc
@@ -34,9 +35,9 @@ class Analytics(Schema):
 
 
 @bp.get("", strict_slashes=True)
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("A seller's listings and agents in numbers", tag="analytics", query=AnalyticsQuery,
-     responses={200: Analytics}, errors=(400, 403), auth=True,
+     responses={200: Analytics}, errors=(400, 403),
      description="Days are UTC and inclusive, at most 366. Days closed by the nightly "
                  "rollup (02:15 UTC) come from it; later days, today included, are counted "
                  "live. A view is a GET of a listing by anyone but its owner, counted once "

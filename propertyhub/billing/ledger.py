@@ -14,13 +14,15 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from propertyhub.billing.models import ENDED, MOVES, SubStatus, Transaction, TxStatus
+from propertyhub.billing.models import ENDED, MOVES, SubStatus, Transaction, TxKind, TxStatus
 from propertyhub.common import sql
 from propertyhub.common.models import utcnow
 from propertyhub.crm.models import AssignmentStatus
 from propertyhub.payments import processor
+from propertyhub.payments.models import ChargeStatus
 
-VOIDED = "canceled"  # failure_reason of a first charge voided before it settled
+# failure_reason of a first charge voided before it settled: the processor's own word.
+VOIDED = ChargeStatus.CANCELED.value
 
 
 async def move(conn: BaseDBAsyncClient, sub_id: int, expected: SubStatus | tuple[SubStatus, ...],
@@ -66,7 +68,7 @@ async def activate_assignment(conn: BaseDBAsyncClient, sub_id: int) -> None:
 
 def outcome(charge: Any) -> tuple[TxStatus, str | None]:
     """A processor charge as our transaction records it: a voided one failed, `canceled`."""
-    if charge.status == "succeeded":
+    if charge.status == ChargeStatus.SUCCEEDED:
         return TxStatus.SUCCEEDED, None
     return TxStatus.FAILED, VOIDED if charge.status == VOIDED else charge.failure_code
 
@@ -76,7 +78,8 @@ async def settle_tx(conn: BaseDBAsyncClient, tx_id: int, status: str, reason: st
     """Record a pending transaction's outcome once; False if another path recorded it."""
     return bool(await sql.rowcount(conn, """
         UPDATE transactions SET status = $1, failure_reason = $2, processor_id = $3
-        WHERE id = $4 AND status = 'pending'""", [status, reason, processor_id, tx_id]))
+        WHERE id = $4 AND status = $5""", [status, reason, processor_id, tx_id,
+                                         TxStatus.PENDING.value]))
 
 
 async def open_refund(conn: BaseDBAsyncClient, paid: Transaction, amount: int) -> int | None:
@@ -86,11 +89,12 @@ async def open_refund(conn: BaseDBAsyncClient, paid: Transaction, amount: int) -
     rows = await sql.execute(conn, """
         INSERT INTO transactions (user_id, subscription_id, kind, amount_cents, currency,
                                   status, period_start, attempt, refund_of_id, created_at)
-        VALUES ($1, $2, 'refund', $3, $4, 'pending', $5, 1, $6, $7)
+        VALUES ($1, $2, $8, $3, $4, $9, $5, 1, $6, $7)
         ON CONFLICT (subscription_id, kind, period_start, attempt)
         DO UPDATE SET attempt = excluded.attempt
         RETURNING id""", [paid.user_id, paid.subscription_id, amount, paid.currency,
-                          paid.period_start, paid.id, utcnow()])
+                          paid.period_start, paid.id, utcnow(), TxKind.REFUND.value,
+                          TxStatus.PENDING.value])
     return rows[0]["id"]
 
 
@@ -124,10 +128,43 @@ async def void_charge(tx: Transaction, payment_method: str) -> str:
     processor, or refund it if it landed first. Returns the transaction's status."""
     charge = await processor().void(f"tx:{tx.id}", tx.amount_cents, tx.currency, payment_method)
     conn = sql.connection()
-    if charge.status == "succeeded":
+    if charge.status == ChargeStatus.SUCCEEDED:
         await settle_tx(conn, tx.id, TxStatus.SUCCEEDED, None, charge.id)
         await refund_in_full(tx.id)
         return TxStatus.SUCCEEDED
     await settle_tx(conn, tx.id, *outcome(charge), charge.id)
     return TxStatus.FAILED
 
+
+async def settle_charge(transaction_id: int) -> str:
+    """Charge a pending first payment and activate (or expire) its subscription.
+
+    Safe to run again and to race a terminate: the processor call is keyed by the
+    transaction, the outcome is recorded once, and the subscription only moves from
+    `incomplete`. A subscription that is no longer incomplete has its charge voided (or
+    refunded). Raises TransientPaymentError to be retried.
+    """
+    tx = await Transaction.get(id=transaction_id).select_related("subscription")
+    if tx.status != TxStatus.PENDING:
+        return tx.status
+    sub = tx.subscription
+    if sub.status != SubStatus.INCOMPLETE:
+        return await void_charge(tx, sub.payment_method)
+    charge = await processor().charge(tx.amount_cents, tx.currency, sub.payment_method,
+                                      idempotency_key=f"tx:{tx.id}")
+    status, reason = outcome(charge)
+    succeeded = status == TxStatus.SUCCEEDED
+    refund = False
+    async with in_transaction() as conn:
+        if not await settle_tx(conn, tx.id, status, reason, charge.id):
+            return (await Transaction.get(id=tx.id).using_db(conn)).status
+        if succeeded:
+            if await move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.ACTIVE):
+                await activate_assignment(conn, sub.id)
+            else:
+                refund = True  # terminated while it settled: it paid for nothing
+        else:
+            await move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.EXPIRED)
+    if refund:
+        await refund_in_full(tx.id)
+    return status

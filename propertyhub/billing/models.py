@@ -6,6 +6,16 @@ from tortoise import fields
 from tortoise.models import Model
 
 
+class Plan(StrEnum):
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+
+
+class SubKind(StrEnum):
+    AI = "ai"  # an AI agent (AiAgent)
+    HUMAN = "human"  # a human agent (AgentAssignment)
+
+
 class SubStatus(StrEnum):
     INCOMPLETE = "incomplete"
     ACTIVE = "active"
@@ -45,7 +55,7 @@ class TxStatus(StrEnum):
 class Subscription(Model):
     id = fields.BigIntField(primary_key=True)
     user = fields.ForeignKeyField("models.User", related_name="subscriptions", on_delete=fields.CASCADE)
-    kind = fields.CharField(max_length=8)  # ai | human
+    kind = fields.CharField(max_length=8)  # SubKind
     ai_agent = fields.ForeignKeyField(
         "models.AiAgent", related_name="subscriptions", null=True, on_delete=fields.RESTRICT
     )
@@ -53,7 +63,7 @@ class Subscription(Model):
         "models.AgentAssignment", related_name="subscriptions", null=True,
         on_delete=fields.RESTRICT,
     )
-    plan = fields.CharField(max_length=8)  # monthly | yearly
+    plan = fields.CharField(max_length=8)  # Plan
     status = fields.CharEnumField(SubStatus, max_length=16, default=SubStatus.INCOMPLETE)
     current_period_start = fields.DatetimeField()
     current_period_end = fields.DatetimeField()

@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 from propertyhub.billing import ledger
 from propertyhub.billing.models import Subscription, SubStatus, Transaction, TxKind, TxStatus
 from propertyhub.billing.renewals import renew_one
-from propertyhub.billing.services import settle_charge
 from propertyhub.payments import TransientPaymentError
 
 log = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ async def reconcile(now: datetime, after_seconds: float) -> dict[str, int]:
     for tx in stale:
         try:
             if tx.kind == TxKind.CHARGE:
-                await settle_charge(tx.id)
+                await ledger.settle_charge(tx.id)
             elif tx.kind == TxKind.RENEWAL:
                 await _renewal(tx, now)
             else:

@@ -21,11 +21,12 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from propertyhub.billing import ledger
-from propertyhub.billing.models import ENDED, Subscription, SubStatus
+from propertyhub.billing.models import ENDED, Subscription, SubStatus, TxKind, TxStatus
 from propertyhub.billing.periods import period_end
 from propertyhub.common import sql
 from propertyhub.common.models import utcnow
 from propertyhub.payments import TransientPaymentError, processor
+from propertyhub.payments.models import ChargeStatus
 
 RETRY_AFTER_DAYS = (1, 3, 5)
 GRACE = timedelta(days=7)
@@ -80,15 +81,15 @@ async def _attempt(sub: Subscription, as_of: datetime, force: bool) -> str:
     tx = (await sql.execute(conn, """
         INSERT INTO transactions (user_id, subscription_id, kind, amount_cents, currency,
                                   status, period_start, attempt, created_at)
-        VALUES ($1, $2, 'renewal', $3, $4, 'pending', $5, $6, $7)
+        VALUES ($1, $2, $8, $3, $4, $9, $5, $6, $7)
         ON CONFLICT (subscription_id, kind, period_start, attempt)
         DO UPDATE SET attempt = excluded.attempt
         RETURNING id, amount_cents, currency""",
         [sub.user_id, sub.id, sub.amount_cents, sub.currency, period_start, attempt,
-         utcnow()]))[0]
+         utcnow(), TxKind.RENEWAL.value, TxStatus.PENDING.value]))[0]
     charge = await processor().charge(tx["amount_cents"], tx["currency"], sub.payment_method,
                                       idempotency_key=f"tx:{tx['id']}")
-    succeeded = charge.status == "succeeded"
+    succeeded = charge.status == ChargeStatus.SUCCEEDED
     if succeeded:
         to, changes = SubStatus.ACTIVE, {
             "current_period_start": period_start,
@@ -159,18 +160,3 @@ async def renew_due(as_of: datetime) -> dict[str, int]:
             outcomes[result] = outcomes.get(result, 0) + n
         if not set(batch) - {"not_due", "already_done"}:
             return outcomes
-
-
-async def retry_with_new_method(user_id: int, subscription_id: int,
-                                payment_method: str) -> Subscription:
-    from propertyhub.billing.services import get_subscription
-
-    sub = await get_subscription(user_id, subscription_id)
-    sub.payment_method = payment_method
-    await sub.save(update_fields=["payment_method", "updated_at"])
-    if sub.status == SubStatus.PAST_DUE:
-        try:
-            await renew_one(sub.id, utcnow(), force=True)
-        except TransientPaymentError:
-            await renew_one(sub.id, utcnow(), force=True)
-    return await Subscription.get(id=sub.id)

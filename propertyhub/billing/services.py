@@ -15,16 +15,30 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from propertyhub.agents.services import get_visible
-from propertyhub.billing import ledger
-from propertyhub.billing.models import LIVE, Subscription, SubStatus, Transaction, TxKind, TxStatus
+from propertyhub.accounts.models import Role, User
+from propertyhub.agents.services import archive_or_delete, get_owned, get_visible
+from propertyhub.billing import ledger, renewals, tasks
+from propertyhub.billing.models import (
+    LIVE,
+    Plan,
+    SubKind,
+    Subscription,
+    SubStatus,
+    Transaction,
+    TxKind,
+    TxStatus,
+)
 from propertyhub.billing.periods import period_end, prorated_refund
 from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.jobs import Jobs
 from propertyhub.common.models import utcnow
 from propertyhub.common.pagination import id_page
 from propertyhub.crm.models import AgentAssignment, AssignmentStatus
 from propertyhub.listings.models import Property
-from propertyhub.payments import processor
+from propertyhub.payments import TransientPaymentError
+
+# How long a hire's request waits for its first charge to settle.
+SETTLE_WAIT_S = 2.0
 
 
 async def _check_listings(seller_id: int, property_ids: list[int]) -> list[int]:
@@ -78,13 +92,13 @@ async def hire_ai(user_id: int, ai_agent_id: int, plan: str, property_ids: list[
         return resumed
     agent = await get_visible(user_id, ai_agent_id)
     ids = await _check_listings(user_id, property_ids)
-    amount = _check_price(agent.price_monthly_cents if plan == "monthly"
+    amount = _check_price(agent.price_monthly_cents if plan == Plan.MONTHLY
                           else agent.price_yearly_cents, minimum)
     if await Subscription.filter(user_id=user_id, ai_agent_id=agent.id, status__in=LIVE).exists():
         raise _taken("you already have this agent")
     try:
         async with in_transaction():
-            return await _open(user_id, "ai", plan, amount, payment_method, ids, request_key,
+            return await _open(user_id, SubKind.AI, plan, amount, payment_method, ids, request_key,
                                ai_agent=agent)
     except IntegrityError:  # a concurrent hire won the live-subscription index
         if (resumed := await _resume(user_id, request_key)) is not None:
@@ -95,14 +109,12 @@ async def hire_ai(user_id: int, ai_agent_id: int, plan: str, property_ids: list[
 async def hire_human(user_id: int, agent_id: int, plan: str, property_ids: list[int],
                      payment_method: str, minimum: int, request_key: str | None = None
                      ) -> tuple[AgentAssignment, Subscription, Transaction]:
-    from propertyhub.accounts.models import Role, User
-
     if (resumed := await _resume(user_id, request_key)) is not None:
         sub, tx = resumed
         return await AgentAssignment.get(id=sub.agent_assignment_id), sub, tx
     agent = await User.get_or_none(id=agent_id, role=Role.AGENT)
     fee = None if agent is None else (
-        agent.monthly_fee_cents if plan == "monthly" else agent.yearly_fee_cents)
+        agent.monthly_fee_cents if plan == Plan.MONTHLY else agent.yearly_fee_cents)
     if agent is None or fee is None:
         raise ApiError.not_found("agent for hire")
     fee = _check_price(fee, minimum)
@@ -115,7 +127,7 @@ async def hire_human(user_id: int, agent_id: int, plan: str, property_ids: list[
             assignment = await AgentAssignment.create(
                 seller_id=user_id, agent_id=agent.id, property_ids=ids, plan=plan,
                 status=AssignmentStatus.PENDING)
-            sub, tx = await _open(user_id, "human", plan, fee, payment_method, ids, request_key,
+            sub, tx = await _open(user_id, SubKind.HUMAN, plan, fee, payment_method, ids, request_key,
                                   agent_assignment=assignment)
     except IntegrityError:  # a concurrent hire won the live-assignment index
         if (resumed := await _resume(user_id, request_key)) is not None:
@@ -125,38 +137,17 @@ async def hire_human(user_id: int, agent_id: int, plan: str, property_ids: list[
     return assignment, sub, tx
 
 
-async def settle_charge(transaction_id: int) -> str:
-    """Charge a pending first payment and activate (or expire) its subscription.
+async def settle_first_charge(jobs: Jobs, sub_id: int, tx_id: int
+                              ) -> tuple[Subscription, Transaction]:
+    """Hand a hire's first charge to the workers and give it a moment to settle within the
+    request: woken when the task is done (no polling), then read once, as the database is
+    the word on how it went (still `incomplete` if the workers are slow)."""
+    await jobs.run_and_wait(tasks.settle_charge, tx_id, timeout=SETTLE_WAIT_S)
+    return await Subscription.get(id=sub_id), await Transaction.get(id=tx_id)
 
-    Safe to run again and to race a terminate: the processor call is keyed by the
-    transaction, the outcome is recorded once, and the subscription only moves from
-    `incomplete`. A subscription that is no longer incomplete has its charge voided (or
-    refunded). Raises TransientPaymentError to be retried.
-    """
-    tx = await Transaction.get(id=transaction_id).select_related("subscription")
-    if tx.status != TxStatus.PENDING:
-        return tx.status
-    sub = tx.subscription
-    if sub.status != SubStatus.INCOMPLETE:
-        return await ledger.void_charge(tx, sub.payment_method)
-    charge = await processor().charge(tx.amount_cents, tx.currency, sub.payment_method,
-                                      idempotency_key=f"tx:{tx.id}")
-    status, reason = ledger.outcome(charge)
-    succeeded = status == TxStatus.SUCCEEDED
-    refund = False
-    async with in_transaction() as conn:
-        if not await ledger.settle_tx(conn, tx.id, status, reason, charge.id):
-            return (await Transaction.get(id=tx.id).using_db(conn)).status
-        if succeeded:
-            if await ledger.move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.ACTIVE):
-                await ledger.activate_assignment(conn, sub.id)
-            else:
-                refund = True  # terminated while it settled: it paid for nothing
-        else:
-            await ledger.move(conn, sub.id, SubStatus.INCOMPLETE, SubStatus.EXPIRED)
-    if refund:
-        await ledger.refund_in_full(tx.id)
-    return status
+
+async def get_assignment(assignment_id: int) -> AgentAssignment:
+    return await AgentAssignment.get(id=assignment_id)
 
 
 async def _terminate(find: Callable[[], Awaitable[Subscription | None]], at_period_end: bool
@@ -227,8 +218,35 @@ async def list_transactions(user_id: int, limit: int, token: str | None):
     return await id_page(Transaction.filter(user_id=user_id), limit, token)
 
 
+async def available_agents(limit: int, token: str | None):
+    """Human agents for hire: those who set a monthly fee."""
+    qs = User.filter(role=Role.AGENT, monthly_fee_cents__isnull=False)
+    return await id_page(qs, limit, token)
+
+
+async def delete_ai_agent(owner_id: int, agent_id: int) -> None:
+    """An agent on a live subscription stays; one with billing history is archived."""
+    agent = await get_owned(owner_id, agent_id)
+    if await Subscription.filter(ai_agent_id=agent.id, status__in=LIVE).exists():
+        raise ApiError(409, Code.AGENT_IN_USE,
+                       "this agent has an active subscription; terminate it first")
+    await archive_or_delete(agent, await Subscription.filter(ai_agent_id=agent.id).exists())
+
+
 async def list_assignments(user_id: int, role: str, limit: int, token: str | None):
-    qs = AgentAssignment.filter(**({"agent_id": user_id} if role == "agent"
+    qs = AgentAssignment.filter(**({"agent_id": user_id} if role == Role.AGENT
                                    else {"seller_id": user_id}))
     return await id_page(qs, limit, token)
 
+
+async def retry_with_new_method(user_id: int, subscription_id: int,
+                                payment_method: str) -> Subscription:
+    sub = await get_subscription(user_id, subscription_id)
+    sub.payment_method = payment_method
+    await sub.save(update_fields=["payment_method", "updated_at"])
+    if sub.status == SubStatus.PAST_DUE:
+        try:
+            await renewals.renew_one(sub.id, utcnow(), force=True)
+        except TransientPaymentError:
+            await renewals.renew_one(sub.id, utcnow(), force=True)
+    return await Subscription.get(id=sub.id)

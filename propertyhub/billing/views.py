@@ -3,11 +3,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, json
+from sanic.response import HTTPResponse, empty, json
 
+from propertyhub.accounts.deps import authorized
+from propertyhub.accounts.models import Role
 from propertyhub.billing import idempotency, services
 from propertyhub.billing.idempotency import MAX_KEY
-from propertyhub.billing.models import Subscription, Transaction
+from propertyhub.billing.models import TxStatus
+from propertyhub.billing.periods import minimum_price
 from propertyhub.billing.schemas import (
     AssignmentPage,
     AssignmentPublic,
@@ -25,13 +28,10 @@ from propertyhub.billing.schemas import (
     TransactionPage,
     TransactionPublic,
 )
-from propertyhub.common.auth import authorized
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id
 from propertyhub.common.schemas import PageQuery, json_object, load, load_body
-from propertyhub.crm.models import AgentAssignment
-from workers.dispatch import settle_and_wait
 
 ai_bp = Blueprint("billing_ai", url_prefix="/api/ai-agents")
 subs_bp = Blueprint("subscriptions", url_prefix="/api/subscriptions")
@@ -59,11 +59,6 @@ TERMINATE = ("Now, with the unused time refunded pro rata (to the second, rounde
              "charge, or refunds it in full if it lands.")
 
 
-async def _settled(sub_id: int, tx_id: int) -> tuple[Subscription, Transaction]:
-    await settle_and_wait(tx_id)
-    return await Subscription.get(id=sub_id), await Transaction.get(id=tx_id)
-
-
 def _declined(result: dict) -> ApiError:
     return ApiError(402, Code.PAYMENT_FAILED, "the card was declined",
                     {"reason": result["transaction"]["failure_reason"], **result})
@@ -80,7 +75,7 @@ async def _hire_once(request: Request, scope: str,
 
     async def action() -> tuple[int, dict]:
         result = await open_hire(body, request_key)
-        if result["transaction"]["status"] == "failed":
+        if result["transaction"]["status"] == TxStatus.FAILED:
             raise _declined(result)
         return 201, result
 
@@ -91,13 +86,13 @@ async def _hire_once(request: Request, scope: str,
 
 
 def _minimum(request: Request, plan: str) -> int:
-    return request.app.ctx.settings.min_price_cents(plan)
+    return minimum_price(request.app.ctx.settings, plan)
 
 
 @ai_bp.post("/hire")
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("Hire an AI agent on a subscription", tag=TAG, body=HireAi, responses={201: HireAiResult},
-     errors=(400, 402, 403, 404, 409, 422), auth=True,
+     errors=(400, 402, 403, 404, 409, 422),
      description="`subscription.status` is `active` when the charge settled within the "
                  "request, `incomplete` while the workers still process it. " + IDEMPOTENCY,
      headers=IDEMPOTENCY_KEY)
@@ -109,16 +104,27 @@ async def hire_ai(request: Request) -> HTTPResponse:
         sub, tx = await services.hire_ai(user_id, data["ai_agent_id"], data["plan"],
                                          data["property_ids"], data["payment_method"],
                                          _minimum(request, data["plan"]), request_key)
-        sub, tx = await _settled(sub.id, tx.id)
+        sub, tx = await services.settle_first_charge(request.app.ctx.jobs, sub.id, tx.id)
         return _hire.dump({"subscription": sub, "transaction": tx})
 
     return await _hire_once(request, "ai-hire", open_hire)
 
 
+@ai_bp.delete("/<agent_id>")
+@authorized()
+@doc("Delete an AI agent (owner only)", tag="ai-agents", responses={204: None},
+     errors=(403, 404, 409),
+     description="Refused with 409 while a subscription on it is active.")
+async def delete_ai_agent(request: Request, agent_id: str) -> HTTPResponse:
+    # Here, not with the agents' other routes: whether an agent may go is billing's call.
+    await services.delete_ai_agent(request.ctx.user.id, path_id(agent_id, "ai agent"))
+    return empty()
+
+
 @ai_bp.post("/<agent_id>/terminate")
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("End the caller's subscription on an AI agent", tag=TAG, body=Terminate,
-     responses={200: TerminateResult}, errors=(400, 403, 404, 422), auth=True,
+     responses={200: TerminateResult}, errors=(400, 403, 404, 422),
      description=TERMINATE)
 async def terminate(request: Request, agent_id: str) -> HTTPResponse:
     data = load(Terminate(), json_object(request) if request.body else {})
@@ -130,7 +136,7 @@ async def terminate(request: Request, agent_id: str) -> HTTPResponse:
 @subs_bp.get("", strict_slashes=True)
 @authorized()
 @doc("The caller's subscriptions", tag=TAG, query=PageQuery, responses={200: SubscriptionPage},
-     errors=(400,), auth=True)
+     errors=(400,))
 async def list_subscriptions(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
     items, nxt = await services.list_subscriptions(request.ctx.user.id, limit, token)
@@ -140,7 +146,7 @@ async def list_subscriptions(request: Request) -> HTTPResponse:
 @subs_bp.get("/<sub_id>")
 @authorized()
 @doc("One of the caller's subscriptions", tag=TAG, responses={200: SubscriptionPublic},
-     errors=(404,), auth=True)
+     errors=(404,))
 async def get_subscription(request: Request, sub_id: str) -> HTTPResponse:
     sub = await services.get_subscription(request.ctx.user.id, path_id(sub_id, "subscription"))
     return json(_sub.dump(sub))
@@ -150,12 +156,10 @@ async def get_subscription(request: Request, sub_id: str) -> HTTPResponse:
 @authorized()
 @doc("Change the card; a past_due subscription is retried at once", tag=TAG,
      body=PaymentMethodUpdate, responses={200: SubscriptionPublic},
-     errors=(400, 404, 422), auth=True)
+     errors=(400, 404, 422))
 async def payment_method(request: Request, sub_id: str) -> HTTPResponse:
-    from propertyhub.billing.renewals import retry_with_new_method
-
     data = load_body(request, PaymentMethodUpdate())
-    sub = await retry_with_new_method(request.ctx.user.id, path_id(sub_id, "subscription"),
+    sub = await services.retry_with_new_method(request.ctx.user.id, path_id(sub_id, "subscription"),
                                       data["payment_method"])
     return json(_sub.dump(sub))
 
@@ -163,7 +167,7 @@ async def payment_method(request: Request, sub_id: str) -> HTTPResponse:
 @tx_bp.get("", strict_slashes=True)
 @authorized()
 @doc("The caller's transactions, newest first", tag=TAG, query=PageQuery, responses={200: TransactionPage},
-     errors=(400,), auth=True)
+     errors=(400,))
 async def list_transactions(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
     items, nxt = await services.list_transactions(request.ctx.user.id, limit, token)
@@ -171,9 +175,9 @@ async def list_transactions(request: Request) -> HTTPResponse:
 
 
 @hires_bp.post("", strict_slashes=True)
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("Hire a human agent on a subscription", tag=TAG, body=HireHuman,
-     responses={201: HireHumanResult}, errors=(400, 402, 403, 404, 409, 422), auth=True,
+     responses={201: HireHumanResult}, errors=(400, 402, 403, 404, 409, 422),
      description=IDEMPOTENCY, headers=IDEMPOTENCY_KEY)
 async def hire_human(request: Request) -> HTTPResponse:
     user_id = request.ctx.user.id
@@ -183,8 +187,8 @@ async def hire_human(request: Request) -> HTTPResponse:
         assignment, sub, tx = await services.hire_human(
             user_id, data["agent_id"], data["plan"], data["property_ids"],
             data["payment_method"], _minimum(request, data["plan"]), request_key)
-        sub, tx = await _settled(sub.id, tx.id)
-        assignment = await AgentAssignment.get(id=assignment.id)
+        sub, tx = await services.settle_first_charge(request.app.ctx.jobs, sub.id, tx.id)
+        assignment = await services.get_assignment(assignment.id)
         return _hire_human.dump({"assignment": assignment, "subscription": sub,
                                  "transaction": tx})
 
@@ -192,9 +196,9 @@ async def hire_human(request: Request) -> HTTPResponse:
 
 
 @hires_bp.post("/<assignment_id>/terminate")
-@authorized("seller")
+@authorized(Role.SELLER)
 @doc("End the caller's hire of a human agent", tag=TAG, body=Terminate,
-     responses={200: TerminateResult}, errors=(400, 403, 404, 422), auth=True,
+     responses={200: TerminateResult}, errors=(400, 403, 404, 422),
      description=TERMINATE + " The agent loses access to the seller's leads at once (and "
                              "when the subscription expires unpaid).")
 async def terminate_hire(request: Request, assignment_id: str) -> HTTPResponse:
@@ -205,9 +209,9 @@ async def terminate_hire(request: Request, assignment_id: str) -> HTTPResponse:
 
 
 @hires_bp.get("", strict_slashes=True)
-@authorized("seller", "agent")
+@authorized(Role.SELLER, Role.AGENT)
 @doc("Assignments: a seller's hires, or an agent's clients", tag=TAG, query=PageQuery,
-     responses={200: AssignmentPage}, errors=(400, 403), auth=True)
+     responses={200: AssignmentPage}, errors=(400, 403))
 async def list_assignments(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
     user = request.ctx.user
@@ -218,10 +222,6 @@ async def list_assignments(request: Request) -> HTTPResponse:
 @hires_bp.get("/available")
 @doc("Human agents for hire", tag=TAG, query=PageQuery, responses={200: AvailableAgentPage}, errors=(400,))
 async def available(request: Request) -> HTTPResponse:
-    from propertyhub.accounts.models import Role, User
-    from propertyhub.common.pagination import id_page
-
     limit, token = page_args(request)
-    qs = User.filter(role=Role.AGENT, monthly_fee_cents__isnull=False)
-    items, nxt = await id_page(qs, limit, token)
+    items, nxt = await services.available_agents(limit, token)
     return json({"items": AvailableAgent(many=True).dump(items), "next_cursor": nxt})

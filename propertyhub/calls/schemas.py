@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from propertyhub.calls.models import MAX_TURN_CHARS
 from propertyhub.common.schemas import StrictSchema
 
 ID = validate.Range(1, 2**63 - 1)
@@ -14,7 +15,7 @@ class CallStart(StrictSchema):
 
 class CallInput(StrictSchema):
     call_id = fields.Integer(required=True, strict=True, validate=ID)
-    text = fields.String(required=True, validate=validate.Length(1, 2000))
+    text = fields.String(required=True, validate=validate.Length(1, MAX_TURN_CHARS))
 
 
 class CallRef(StrictSchema):

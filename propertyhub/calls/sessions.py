@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
+
+from propertyhub.calls.models import EndReason
 
 RECONNECT_GRACE_S = 30.0
 
@@ -26,15 +27,15 @@ class Live:
     silence_seconds: int
     detached_at: float | None = None
 
-    def overdue(self, now: float, grace: float) -> str | None:
+    def overdue(self, now: float, grace: float) -> EndReason | None:
         if self.detached_at is not None:
             # A buyer who left decides nothing by silence: the call is dropped after the
             # grace window, or goes on if they come back within it.
-            return "disconnected" if now - self.detached_at >= grace else None
+            return EndReason.DISCONNECTED if now - self.detached_at >= grace else None
         if now - self.started >= self.max_seconds:
-            return "max_duration"
+            return EndReason.MAX_DURATION
         if now - self.last_input >= self.silence_seconds:
-            return "silence_timeout"
+            return EndReason.SILENCE_TIMEOUT
         return None
 
 
@@ -183,108 +184,3 @@ class Sessions:
 
     async def forget(self, call_id: int) -> None:
         await self.store.forget(call_id)
-
-
-# Where a call's seq counter starts when this buffer has not seen the call yet
-# (the number of turns already in the database).
-Base = Callable[[], Awaitable[int]]
-
-
-class TurnBuffer(Protocol):
-    """Transcript turns not yet in the database, by seq (gap-free per call)."""
-
-    async def append(self, call_id: int, base: Base, turn: dict) -> int: ...
-    async def pending(self, call_id: int) -> list[dict]: ...
-    async def drop(self, call_id: int, upto_seq: int) -> None: ...
-    async def forget(self, call_id: int) -> None: ...
-
-
-class MemoryTurns:
-    def __init__(self) -> None:
-        self._seq: dict[int, int] = {}
-        self._turns: dict[int, dict[int, dict]] = {}
-
-    async def append(self, call_id: int, base: Base, turn: dict) -> int:
-        if call_id not in self._seq:
-            self._seq[call_id] = await base()
-        seq = self._seq[call_id] + 1
-        self._seq[call_id] = seq
-        self._turns.setdefault(call_id, {})[seq] = {**turn, "seq": seq}
-        return seq
-
-    async def pending(self, call_id: int) -> list[dict]:
-        return [t for _, t in sorted(self._turns.get(call_id, {}).items())]
-
-    async def drop(self, call_id: int, upto_seq: int) -> None:
-        turns = self._turns.get(call_id, {})
-        for seq in [s for s in turns if s <= upto_seq]:
-            del turns[seq]
-
-    async def forget(self, call_id: int) -> None:
-        """An ended call's counter and buffer go (its turns are in the database)."""
-        self._seq.pop(call_id, None)
-        self._turns.pop(call_id, None)
-
-
-class RedisTurns:
-    """A counter and a sorted set per call: appends from any process, idempotent flushes."""
-
-    TTL_S = 24 * 3600
-
-    def __init__(self, redis) -> None:
-        self.redis = redis
-
-    async def append(self, call_id: int, base: Base, turn: dict) -> int:
-        counter = f"propertyhub:call:{call_id}:seq"
-        if not await self.redis.exists(counter):
-            await self.redis.set(counter, await base(), nx=True, ex=self.TTL_S)
-        seq = int(await self.redis.incr(counter))
-        key = f"propertyhub:call:{call_id}:turns"
-        await self.redis.zadd(key, {json.dumps({**turn, "seq": seq}): seq})
-        await self.redis.expire(key, self.TTL_S)
-        return seq
-
-    async def pending(self, call_id: int) -> list[dict]:
-        raw = await self.redis.zrange(f"propertyhub:call:{call_id}:turns", 0, -1)
-        return [json.loads(item) for item in raw]
-
-    async def drop(self, call_id: int, upto_seq: int) -> None:
-        await self.redis.zremrangebyscore(f"propertyhub:call:{call_id}:turns", 0, upto_seq)
-
-    async def forget(self, call_id: int) -> None:
-        await self.redis.delete(f"propertyhub:call:{call_id}:seq",
-                                f"propertyhub:call:{call_id}:turns")
-
-
-_current: tuple[Sessions, TurnBuffer] | None = None
-
-
-def install(sessions: Sessions, turns: TurnBuffer) -> None:
-    global _current
-    _current = (sessions, turns)
-
-
-def live() -> Sessions:
-    """The process's live-call sessions (see `turns`)."""
-    return _installed()[0]
-
-
-def turns() -> TurnBuffer:
-    """The process's turn buffer; a worker process builds it from REDIS_URL on first use."""
-    return _installed()[1]
-
-
-def _installed() -> tuple[Sessions, TurnBuffer]:
-    global _current
-    if _current is None:
-        from propertyhub.config import Settings
-
-        settings = Settings.from_env()
-        if settings.redis_url:
-            from redis.asyncio import Redis
-
-            redis = Redis.from_url(settings.redis_url)
-            _current = (Sessions(RedisStore(redis)), RedisTurns(redis))
-        else:
-            _current = (Sessions(MemoryStore()), MemoryTurns())
-    return _current

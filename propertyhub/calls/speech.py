@@ -18,7 +18,7 @@ import shutil
 from functools import cache
 from typing import Any, Protocol
 
-MAX_CHARS = 2000
+from propertyhub.calls.models import MAX_TURN_CHARS
 
 
 class SpeechProvider(Protocol):
@@ -46,7 +46,7 @@ class Espeak:
         pitch = max(0, min(99, int(50 + 4 * float(voice.get("pitch", 0)))))
         proc = await asyncio.create_subprocess_exec(
             self.binary, "--stdout", "-v", language, "-s", str(words_per_minute),
-            "-p", str(pitch), "--", text[:MAX_CHARS],
+            "-p", str(pitch), "--", text[:MAX_TURN_CHARS],
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
         audio, _ = await proc.communicate()
         return audio if proc.returncode == 0 and audio.startswith(b"RIFF") else None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
 
-from propertyhub.analytics.events import record_cart_add
+from propertyhub.accounts.models import User
 from propertyhub.cart.models import CartItem
+from propertyhub.common.activity import CartAdded, activity
 from propertyhub.common.errors import ApiError, Code
 from propertyhub.common.pagination import id_page
 from propertyhub.listings.models import ListingStatus, Property
@@ -25,8 +26,13 @@ async def add(buyer_id: int, property_id: int, note: str | None) -> CartItem:
         item = await CartItem.create(buyer_id=buyer_id, property=listing, note=note)
     except IntegrityError:  # a concurrent add won the unique (buyer, property) row
         raise _already() from None
-    await record_cart_add(buyer_id, listing.id)
+    await activity.report(CartAdded(buyer_id, listing.id))
     return item
+
+
+async def holds_listing(user: User, listing_id: int) -> bool:
+    """The listing is in the user's cart (so they may still read it once withdrawn)."""
+    return await CartItem.filter(buyer_id=user.id, property_id=listing_id).exists()
 
 
 async def list_items(buyer_id: int, limit: int, token: str | None):

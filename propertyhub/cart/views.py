@@ -3,9 +3,10 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, empty, json
 
+from propertyhub.accounts.deps import authorized
+from propertyhub.accounts.models import Role
 from propertyhub.cart import services
 from propertyhub.cart.schemas import CartAdd, CartItemPublic, CartPage
-from propertyhub.common.auth import authorized
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id
 from propertyhub.common.schemas import PageQuery, load_body
@@ -17,9 +18,9 @@ _many = CartItemPublic(many=True)
 
 
 @bp.post("", strict_slashes=True)
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("Add a listing to the cart", tag=TAG, body=CartAdd, responses={201: CartItemPublic},
-     errors=(400, 403, 404, 409, 422), auth=True,
+     errors=(400, 403, 404, 409, 422),
      description="404 for an unknown or withdrawn listing. Items whose listing is withdrawn "
                  "later stay in the cart. The seller's analytics count one cart add per "
                  "buyer and listing, ever: removing it and adding it again does not count "
@@ -31,9 +32,8 @@ async def add(request: Request) -> HTTPResponse:
 
 
 @bp.get("", strict_slashes=True)
-@authorized("buyer")
-@doc("The cart, newest first", tag=TAG, query=PageQuery, responses={200: CartPage}, errors=(400, 403),
-     auth=True)
+@authorized(Role.BUYER)
+@doc("The cart, newest first", tag=TAG, query=PageQuery, responses={200: CartPage}, errors=(400, 403))
 async def list_cart(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
     items, next_cursor = await services.list_items(request.ctx.user.id, limit, token)
@@ -41,8 +41,8 @@ async def list_cart(request: Request) -> HTTPResponse:
 
 
 @bp.delete("/<item_id>")
-@authorized("buyer")
-@doc("Remove a cart item", tag=TAG, responses={204: None}, errors=(403, 404), auth=True)
+@authorized(Role.BUYER)
+@doc("Remove a cart item", tag=TAG, responses={204: None}, errors=(403, 404))
 async def remove(request: Request, item_id: str) -> HTTPResponse:
     await services.remove(request.ctx.user.id, path_id(item_id, "cart item"))
     return empty()

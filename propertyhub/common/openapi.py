@@ -14,7 +14,7 @@ from typing import Any
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
-from marshmallow import Schema
+from marshmallow import Schema, fields
 from sanic import Sanic
 from sanic.response import file, html, json
 from swagger_ui_bundle import swagger_ui_path
@@ -66,26 +66,34 @@ class Doc:
     query: type[Schema] | None = None
     responses: dict[int, Any] = field(default_factory=dict)
     errors: tuple[int, ...] = ()
-    auth: bool = False
     description: str = ""
     headers: tuple[dict[str, Any], ...] = ()
 
 
 def doc(summary: str, *, tag: str, body: Any = None, query: Any = None,
         responses: dict[int, Any] | None = None, errors: tuple[int, ...] = (),
-        auth: bool = False, description: str = "",
-        headers: tuple[dict[str, Any], ...] = ()) -> Callable:
-    """`headers`: OpenAPI header parameters the handler reads."""
+        description: str = "", headers: tuple[dict[str, Any], ...] = ()) -> Callable:
+    """`headers`: OpenAPI header parameters the handler reads. Auth is not declared here:
+    the auth decorator marks its handlers (`requires_bearer`)."""
     def wrap(handler: Callable) -> Callable:
-        handler.__openapi__ = Doc(summary, tag, body, query, responses or {}, errors, auth,
+        handler.__openapi__ = Doc(summary, tag, body, query, responses or {}, errors,
                                   description, headers)
         return handler
     return wrap
 
 
-def page_of(item: type[Schema], name: str, extra: dict[str, Any] | None = None) -> type[Schema]:
-    from marshmallow import fields
+def requires_bearer(handler: Callable) -> Callable:
+    """Documents the handler as needing a bearer token (security entry and 401); whichever
+    decorator enforces auth calls this, so a route's auth is declared once."""
+    handler.__openapi_bearer__ = True
+    return handler
 
+
+def _needs_bearer(handler: Callable) -> bool:
+    return getattr(handler, "__openapi_bearer__", False)
+
+
+def page_of(item: type[Schema], name: str, extra: dict[str, Any] | None = None) -> type[Schema]:
     attrs = {"items": fields.List(fields.Nested(item), required=True),
              "next_cursor": fields.String(allow_none=True, required=True)}
     attrs.update(extra or {})
@@ -125,7 +133,8 @@ def build_spec(app: Sanic) -> dict[str, Any]:
                               "responses": {}}
         if meta.description:
             op["description"] = meta.description
-        if meta.auth:
+        auth = _needs_bearer(route.handler)
+        if auth:
             op["security"] = [{"bearer": []}]
         if meta.body is not None:
             op["requestBody"] = {"required": True, "content": {
@@ -135,7 +144,7 @@ def build_spec(app: Sanic) -> dict[str, Any]:
             if schema is not None:
                 entry["content"] = {"application/json": {"schema": _schema_ref(spec, schema)}}
             op["responses"][str(status)] = entry
-        statuses = set(meta.errors) | ({401} if meta.auth else set())
+        statuses = set(meta.errors) | ({401} if auth else set())
         for status in sorted(statuses):
             op["responses"][str(status)] = {
                 "description": ERROR_TEXT.get(status, "Error"),

@@ -33,6 +33,7 @@ def connection() -> BaseDBAsyncClient:
 
 
 def is_pg(conn: BaseDBAsyncClient) -> bool:
+    """The one dialect test: PostgreSQL, or else SQLite (the embedded default)."""
     return conn.capabilities.dialect == "postgres"
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from tortoise.expressions import Q
 
 from propertyhub.accounts.models import Role, User
-from propertyhub.analytics.events import record_lead
+from propertyhub.common.activity import LeadOpened, activity
 from propertyhub.common.errors import ApiError
 from propertyhub.common.pagination import id_page
 from propertyhub.crm.models import AgentAssignment, AssignmentStatus, Lead, LeadSource
@@ -27,7 +27,8 @@ async def create_lead(buyer_id: int, property_id: int, message: str, phone: str 
 async def open_lead(**fields: Any) -> Lead:
     """Every new lead, from a form or a call, is counted for the seller's analytics."""
     lead = await Lead.create(**fields)
-    await record_lead(lead.property_id, lead.created_at, lead.source == LeadSource.CALL)
+    await activity.report(LeadOpened(lead.property_id, lead.created_at,
+                                     lead.source == LeadSource.CALL))
     return lead
 
 
@@ -47,6 +48,13 @@ async def visible_leads(user: User) -> Q:
         if clients:
             scope |= Q(assigned_agent_id=user.id, seller_id__in=clients)
     return scope
+
+
+async def holds_listing(user: User, listing_id: int) -> bool:
+    """The listing is the subject of a lead the user can see: as its buyer, or in their CRM
+    (so they may still read it once withdrawn)."""
+    seen = Q(buyer_id=user.id) | await visible_leads(user)
+    return await Lead.filter(seen, property_id=listing_id).exists()
 
 
 async def list_leads(user: User, filters: dict[str, Any], limit: int, token: str | None):

@@ -3,7 +3,8 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
-from propertyhub.common.auth import authorized
+from propertyhub.accounts.deps import authorized
+from propertyhub.accounts.models import Role
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import page_args, path_id, query_args
 from propertyhub.common.schemas import load_body, load_query
@@ -26,9 +27,9 @@ _crm_leads = CrmLead(many=True)
 
 
 @leads_bp.post("", strict_slashes=True)
-@authorized("buyer")
+@authorized(Role.BUYER)
 @doc("Send an inquiry about a listing", tag=TAG, body=LeadCreate, responses={201: LeadPublic},
-     errors=(400, 403, 404, 422, 429), auth=True,
+     errors=(400, 403, 404, 422, 429),
      description="404 for an unknown or withdrawn listing. Each buyer may send "
                  "`RATE_LIMIT_LEADS` inquiries (default 20 an hour, a moving window); "
                  "more are refused with 429 and `Retry-After`.")
@@ -42,9 +43,9 @@ async def create_lead(request: Request) -> HTTPResponse:
 
 
 @crm_bp.get("/leads")
-@authorized("seller", "agent")
+@authorized(Role.SELLER, Role.AGENT)
 @doc("Leads on the caller's listings (agents: also their clients')", tag=TAG,
-     query=LeadFilter, responses={200: CrmLeadPage}, errors=(400, 403), auth=True)
+     query=LeadFilter, responses={200: CrmLeadPage}, errors=(400, 403))
 async def list_leads(request: Request) -> HTTPResponse:
     limit, token = page_args(request)
     args = query_args(request)
@@ -54,9 +55,9 @@ async def list_leads(request: Request) -> HTTPResponse:
 
 
 @crm_bp.patch("/leads/<lead_id>")
-@authorized("seller", "agent")
+@authorized(Role.SELLER, Role.AGENT)
 @doc("Move a lead along the pipeline", tag=TAG, body=LeadUpdate, responses={200: CrmLead},
-     errors=(400, 403, 404, 422), auth=True)
+     errors=(400, 403, 404, 422))
 async def update_lead(request: Request, lead_id: str) -> HTTPResponse:
     data = load_body(request, LeadUpdate(), partial=True)
     lead = await services.update_lead(request.ctx.user, path_id(lead_id, "lead"), data)

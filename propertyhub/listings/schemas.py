@@ -5,8 +5,7 @@ from datetime import UTC, datetime
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from propertyhub.common.openapi import page_of
-from propertyhub.common.params import TIME_RANGE
-from propertyhub.common.schemas import CURSOR_DOC, StrictSchema
+from propertyhub.common.schemas import StrictSchema
 from propertyhub.listings.models import ListingStatus, ListingType, PropertyType
 from propertyhub.listings.timezones import known_zones
 
@@ -121,39 +120,3 @@ PropertyPage = page_of(PropertyPublic, "PropertyPage", {
                                     metadata={"description": "eq: exact; gte: at least total; "
                                                              "approx: planner estimate"}),
 })
-
-
-class SearchQuery(Schema):
-    """Documentation of the search parameters (parsed in search_params)."""
-
-    q = fields.String(metadata={"description": "every word must prefix-match a word of the "
-                                               "title, description, address or city"})
-    city = fields.String()
-    state = fields.String()
-    postal_code = fields.String()
-    property_type = fields.String(metadata={"description": "comma list of "
-                                                           + ", ".join(t.value for t in PropertyType)})
-    listing_type = fields.String(validate=validate.OneOf(["sale", "rent"]))
-    status = fields.String(metadata={"description": "default active; withdrawn: own only"})
-    min_price = fields.Integer(validate=validate.Range(0, MAX_PRICE))
-    max_price = fields.Integer(validate=validate.Range(0, MAX_PRICE))
-    min_bedrooms = fields.Integer(validate=validate.Range(0, 100))
-    max_bedrooms = fields.Integer(validate=validate.Range(0, 100))
-    min_bathrooms = fields.Float(validate=validate.Range(0, 100))
-    min_area = fields.Integer(validate=validate.Range(0, MAX_AREA))
-    max_area = fields.Integer(validate=validate.Range(0, MAX_AREA))
-    amenities = fields.String(metadata={"description": f"comma list of at most {MAX_AMENITIES}, "
-                                                       f"each at most {AMENITY_LENGTH} characters; "
-                                                       "all must match"})
-    lat = fields.Float(validate=validate.Range(-90, 90))
-    lng = fields.Float(validate=validate.Range(-180, 180))
-    radius_km = fields.Float(validate=validate.Range(0.001, 500),
-                             metadata={"description": "with lat and lng"})
-    bbox = fields.String(metadata={"description": "min_lng,min_lat,max_lng,max_lat"})
-    owner_id = fields.Integer(validate=validate.Range(1, 2**63 - 1))
-    updated_since = fields.DateTime(metadata={"description": f"ISO 8601 time, {TIME_RANGE}; "
-                                                             "UTC when it names no offset"})
-    sort = fields.String(metadata={"description": "newest (default), price, -price, area, "
-                                                  "-area, bedrooms, -bedrooms, distance"})
-    limit = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "default 20"})
-    cursor = fields.String(metadata={"description": CURSOR_DOC})

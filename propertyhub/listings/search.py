@@ -22,7 +22,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
 
-from propertyhub.common import cursor
+from propertyhub.common import cursor, sql
 from propertyhub.listings.search_params import SearchParams
 from propertyhub.listings.search_sql import (
     COUNT_CAP,
@@ -153,7 +153,7 @@ async def run(
 ) -> Result:
     """`count_cap`: count exactly up to that many and no further (the voice agent says "over
     100", and a turn must not pay for counting a city of 10,000)."""
-    pg = conn.capabilities.dialect == "postgres"
+    pg = sql.is_pg(conn)
     fingerprint = params.fingerprint()
     after = None
     total: int | None = None

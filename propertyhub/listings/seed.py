@@ -22,9 +22,11 @@ from tqdm import tqdm
 
 from propertyhub.accounts.models import Role, User
 from propertyhub.accounts.passwords import hash_password
+from propertyhub.common.sql import is_pg
 from propertyhub.config import Settings
-from propertyhub.db import is_postgres, tortoise_config
+from propertyhub.db import tortoise_config
 from propertyhub.listings import seed_data as D
+from propertyhub.listings.models import ListingStatus
 from propertyhub.listings.text import city_key, search_text
 from propertyhub.listings.timezones import zone_for
 
@@ -35,7 +37,8 @@ COLUMNS = ("owner_id", "title", "description", "property_type", "listing_type", 
            "price", "currency", "bedrooms", "bathrooms", "area_sqft", "year_built", "address",
            "city", "city_key", "state", "postal_code", "country", "latitude", "longitude",
            "time_zone", "amenities", "images", "search_text", "created_at", "updated_at")
-STATUSES = (["active"] * 95) + ["pending", "pending", "sold", "rented", "withdrawn"]
+STATUSES = ([ListingStatus.ACTIVE.value] * 95) + [ListingStatus.PENDING.value] * 2 + [
+    ListingStatus.SOLD.value, ListingStatus.RENTED.value, ListingStatus.WITHDRAWN.value]
 
 
 def _pick_owner(rng: random.Random, owners: list[int]) -> int:
@@ -156,8 +159,8 @@ async def seed(settings: Settings, listings: int, users: int, rng_seed: int = 42
     try:
         conn = Tortoise.get_connection("default")
         owners = await _seed_users(users, rng)
-        rows = listing_rows(listings, owners, rng, datetime.now(UTC), is_postgres(conn))
-        if is_postgres(conn):
+        rows = listing_rows(listings, owners, rng, datetime.now(UTC), is_pg(conn))
+        if is_pg(conn):
             await _copy_pg(conn, rows, listings)
         else:
             await _insert_sqlite(conn, rows, listings)

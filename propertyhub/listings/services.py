@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from tortoise import Tortoise
-from tortoise.expressions import Q
 
-from propertyhub.accounts.models import User
-from propertyhub.cart.models import CartItem
+from propertyhub.accounts.models import Role, User
 from propertyhub.common.errors import ApiError, Code
-from propertyhub.crm.models import Lead
-from propertyhub.crm.services import visible_leads
 from propertyhub.listings import search
 from propertyhub.listings.models import ListingStatus, Property
 from propertyhub.listings.search_params import SearchParams
 from propertyhub.listings.text import city_key, search_text
 from propertyhub.listings.timezones import zone_for
 
-OWNER_ROLES = ("seller", "agent")
+OWNER_ROLES = (Role.SELLER, Role.AGENT)
 
 
 def _derived(fields: dict[str, Any]) -> dict[str, Any]:
@@ -57,24 +54,29 @@ async def get(listing_id: int) -> Property:
     return listing
 
 
-async def holds(user: User | None, listing: Property) -> bool:
-    """Whether a withdrawn listing is still the user's business: the owner's, in the user's
-    cart, or the subject of a lead the user can see (as its buyer, or in their CRM)."""
+# Whether a user holds a listing in another feature (a cart, a lead): the features above
+# listings answer it (the app hands their checks in), so that listings need not know them.
+Holds = Callable[[User, int], Awaitable[bool]]
+
+
+async def holds(user: User | None, listing: Property, holders: Sequence[Holds]) -> bool:
+    """Whether a withdrawn listing is still the user's business: the owner's, or held by the
+    user elsewhere (in their cart, the subject of a lead they can see)."""
     if user is None:
         return False
     if user.id == listing.owner_id:
         return True
-    if await CartItem.filter(buyer_id=user.id, property_id=listing.id).exists():
-        return True
-    seen = Q(buyer_id=user.id) | await visible_leads(user)
-    return await Lead.filter(seen, property_id=listing.id).exists()
+    for held in holders:
+        if await held(user, listing.id):
+            return True
+    return False
 
 
-async def get_visible(listing_id: int, viewer: User | None) -> Property:
+async def get_visible(listing_id: int, viewer: User | None, holders: Sequence[Holds]) -> Property:
     """A listing as `viewer` may read it: a withdrawn one is gone (404, as if it had never
     existed) for everyone who does not hold it."""
     listing = await get(listing_id)
-    if listing.status == ListingStatus.WITHDRAWN and not await holds(viewer, listing):
+    if listing.status == ListingStatus.WITHDRAWN and not await holds(viewer, listing, holders):
         raise ApiError.not_found("listing")
     return listing
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, empty, json
 
-from propertyhub.analytics.viewers import ANONYMOUS_PER_ADDRESS, count_view
-from propertyhub.common.auth import authorized, optional_user
+from propertyhub.accounts.deps import authorized, optional_user
+from propertyhub.common.activity import ANONYMOUS_PER_ADDRESS, ListingViewed, activity
 from propertyhub.common.openapi import doc
 from propertyhub.common.params import path_id, query_args
 from propertyhub.common.ratelimit import client_ip
@@ -16,10 +16,9 @@ from propertyhub.listings.schemas import (
     PropertyPage,
     PropertyPublic,
     PropertyUpdate,
-    SearchQuery,
     dump_search_rows,
 )
-from propertyhub.listings.search_params import parse_search
+from propertyhub.listings.search_params import SearchQuery, parse_search
 
 bp = Blueprint("properties", url_prefix="/api/properties")
 TAG = "properties"
@@ -43,7 +42,7 @@ async def search(request: Request) -> HTTPResponse:
 @bp.post("", strict_slashes=True)
 @authorized(*services.OWNER_ROLES)
 @doc("List a home", tag=TAG, body=PropertyCreate, responses={201: PropertyPublic},
-     errors=(400, 403, 422), auth=True)
+     errors=(400, 403, 422))
 async def create(request: Request) -> HTTPResponse:
     data = load_body(request, PropertyCreate())
     listing = await services.create(request.ctx.user.id, data)
@@ -63,18 +62,20 @@ async def create(request: Request) -> HTTPResponse:
                  "Withdrawn listings count no views.")
 async def read(request: Request, listing_id: str) -> HTTPResponse:
     viewer = await optional_user(request)
-    listing = await services.get_visible(path_id(listing_id, "listing"), viewer)
+    listing = await services.get_visible(path_id(listing_id, "listing"), viewer,
+                                         request.app.ctx.listing_holders)
     if listing.status != ListingStatus.WITHDRAWN and (viewer is None
                                                       or viewer.id != listing.owner_id):
-        await count_view(request.app.ctx.viewers, listing.id, viewer.id if viewer else None,
-                         client_ip(request), request.headers.get("user-agent", ""))
+        await activity.report(ListingViewed(listing.id, viewer.id if viewer else None,
+                                            client_ip(request),
+                                            request.headers.get("user-agent", "")))
     return json(_one.dump(listing))
 
 
 @bp.patch("/<listing_id>")
 @authorized()
 @doc("Change a listing (owner only)", tag=TAG, body=PropertyUpdate,
-     responses={200: PropertyPublic}, errors=(400, 403, 404, 422), auth=True)
+     responses={200: PropertyPublic}, errors=(400, 403, 404, 422))
 async def update(request: Request, listing_id: str) -> HTTPResponse:
     data = load_body(request, PropertyUpdate(), partial=True)
     listing = await services.update(request.ctx.user.id, path_id(listing_id, "listing"), data)
@@ -84,10 +85,10 @@ async def update(request: Request, listing_id: str) -> HTTPResponse:
 @bp.delete("/<listing_id>")
 @authorized()
 @doc("Withdraw a listing (owner only)", tag=TAG, responses={204: None}, errors=(403, 404),
-     auth=True, description="The listing leaves search and can no longer be added to a "
-                            "cart, inquired about or called about. It stays readable, with "
-                            "status `withdrawn`, for its owner and those who hold it (in "
-                            "their cart or a lead); for everyone else it is 404.")
+     description="The listing leaves search and can no longer be added to a cart, inquired "
+                 "about or called about. It stays readable, with status `withdrawn`, for its "
+                 "owner and those who hold it (in their cart or a lead); for everyone else it "
+                 "is 404.")
 async def withdraw(request: Request, listing_id: str) -> HTTPResponse:
     await services.withdraw(request.ctx.user.id, path_id(listing_id, "listing"))
     return empty()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import time
 import uuid
@@ -26,6 +25,9 @@ from prometheus_client import (
 )
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, raw
+
+from propertyhub.common.openapi import doc
+from propertyhub.config import Settings
 
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
 
@@ -50,14 +52,14 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry)
 
 
-def setup_logging() -> None:
-    if os.environ.get("LOG_FORMAT", "json") != "json":
+def setup_logging(settings: Settings) -> None:
+    if settings.log_format != "json":
         return
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(os.environ.get("LOG_LEVEL", "info").upper())
+    root.setLevel(settings.log_level.upper())
 
 
 def _route(request: Request) -> str:
@@ -88,29 +90,24 @@ def setup_observability(app: Sanic) -> None:
         REQUESTS.labels(request.method, route, str(response.status)).inc()
         LATENCY.labels(request.method, route).observe(time.perf_counter() - started)
 
-    from propertyhub.common.openapi import doc
-
     @app.get("/metrics")
     @doc("Prometheus metrics (text format)", tag="ops", responses={200: None})
     async def metrics(request: Request) -> HTTPResponse:
-        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        if request.app.ctx.settings.prometheus_multiproc_dir:
             registry = CollectorRegistry()
             multiprocess.MultiProcessCollector(registry)
             body = generate_latest(registry)
         else:
             body = generate_latest()
-        return raw(body + (await _task_outcomes(request.app)).encode(),
-                   content_type=CONTENT_TYPE_LATEST)
+        outcomes = render_task_outcomes(await request.app.ctx.jobs.outcomes())
+        return raw(body + outcomes.encode(), content_type=CONTENT_TYPE_LATEST)
 
 
-async def _task_outcomes(app: Sanic) -> str:
-    from workers.celery_app import celery_app
-    from workers.outcomes import KEY, local, render
-
-    if celery_app.conf.task_always_eager:
-        return render(dict(local))
-    redis = getattr(app.ctx, "redis", None)
-    if redis is None:
-        return render({})
-    raw_counts = await redis.hgetall(KEY)
-    return render({k.decode(): int(v) for k, v in raw_counts.items()})
+def render_task_outcomes(counts: dict[str, int]) -> str:
+    """Background task outcomes (`{"<task>|<outcome>": n}`), whoever ran the tasks."""
+    lines = ["# HELP propertyhub_celery_tasks_total Celery task outcomes",
+             "# TYPE propertyhub_celery_tasks_total counter"]
+    for field, n in sorted(counts.items()):
+        task, _, outcome = field.rpartition("|")
+        lines.append(f'propertyhub_celery_tasks_total{{task="{task}",outcome="{outcome}"}} {n}')
+    return "\n".join(lines) + "\n"

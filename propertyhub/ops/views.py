@@ -5,9 +5,9 @@ from pathlib import Path
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, file, json
-from tortoise import Tortoise
 
 from propertyhub.common.openapi import doc
+from propertyhub.ops import checks as probes
 
 bp = Blueprint("ops")
 log = logging.getLogger(__name__)
@@ -23,21 +23,10 @@ async def healthz(request: Request) -> HTTPResponse:
 @doc("Database and (when configured) Redis are reachable", tag="ops",
      responses={200: {"type": "object"}, 503: {"type": "object"}})
 async def readyz(request: Request) -> HTTPResponse:
-    checks: dict[str, str] = {}
-    try:
-        await Tortoise.get_connection("default").execute_query("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as exc:  # any failure means not ready
-        log.warning("readyz: database: %s", exc)
-        checks["database"] = "down"
+    checks = {"database": await probes.database()}
     redis = getattr(request.app.ctx, "redis", None)
     if redis is not None:
-        try:
-            await redis.ping()
-            checks["redis"] = "ok"
-        except Exception as exc:
-            log.warning("readyz: redis: %s", exc)
-            checks["redis"] = "down"
+        checks["redis"] = await probes.redis(redis)
     ready = all(v == "ok" for v in checks.values())
     return json({"status": "ready" if ready else "unavailable", "checks": checks},
                 200 if ready else 503)

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
+
+
+class ChargeStatus(StrEnum):
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELED = "canceled"  # voided before it settled
 
 
 class PaymentCharge(Model):
@@ -12,8 +21,7 @@ class PaymentCharge(Model):
     amount_cents = fields.IntField()
     currency = fields.CharField(max_length=3)
     payment_method = fields.CharField(max_length=64)
-    # pending | succeeded | failed | canceled (voided before it settled)
-    status = fields.CharField(max_length=10, default="pending")
+    status = fields.CharField(max_length=10, default=ChargeStatus.PENDING)  # ChargeStatus
     failure_code = fields.CharField(max_length=32, null=True)
     attempts = fields.IntField(default=0)
     refunded_cents = fields.IntField(default=0)
@@ -30,7 +38,7 @@ class PaymentRefund(Model):
     charge = fields.ForeignKeyField("models.PaymentCharge", related_name="refunds",
                                     on_delete=fields.RESTRICT)
     amount_cents = fields.IntField()
-    status = fields.CharField(max_length=10, default="succeeded")
+    status = fields.CharField(max_length=10, default=ChargeStatus.SUCCEEDED)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -32,7 +32,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from propertyhub.common import sql
-from propertyhub.payments.models import PaymentCharge, PaymentEvent, PaymentRefund
+from propertyhub.payments.models import ChargeStatus, PaymentCharge, PaymentEvent, PaymentRefund
 
 TEST_METHODS = {
     "pm_card_visa": None,
@@ -90,15 +90,16 @@ class MockProcessor:
         call (same key) later finishes that very charge.
         """
         outcome = TEST_METHODS.get(payment_method, "invalid_payment_method")
-        status = ("pending" if outcome in TRANSIENT else
-                  "succeeded" if outcome is None else "failed")
+        status = (ChargeStatus.PENDING if outcome in TRANSIENT else
+                  ChargeStatus.SUCCEEDED if outcome is None else ChargeStatus.FAILED)
         now = datetime.now(UTC)
         charge = PaymentCharge(id="ch_" + secrets.token_hex(12), idempotency_key=idempotency_key,
                                amount_cents=amount_cents, currency=currency,
                                payment_method=payment_method, status=status, attempts=1,
-                               failure_code=outcome if status == "failed" else None,
+                               failure_code=outcome if status == ChargeStatus.FAILED else None,
                                refunded_cents=0, created_at=now, updated_at=now)
-        kind = "charge.processing_error" if status == "pending" else f"charge.{status}"
+        kind = ("charge.processing_error" if status == ChargeStatus.PENDING
+                else f"charge.{status.value}")
         body, ts = self._signed_body(kind, {"id": charge.id, "amount": amount_cents,
                                             "failure_code": charge.failure_code})
         try:
@@ -117,7 +118,7 @@ class MockProcessor:
         except IntegrityError:  # this key was charged before: finish or return that charge
             existing = await PaymentCharge.get(idempotency_key=idempotency_key)
             return await self.confirm_charge(existing.id)
-        if status == "pending":
+        if status == ChargeStatus.PENDING:
             raise TransientPaymentError(charge.id)
         return charge
 
@@ -125,7 +126,7 @@ class MockProcessor:
         """Settle a pending charge. Settled charges are returned as they are."""
         async with in_transaction():
             charge = await PaymentCharge.select_for_update().get(id=charge_id)
-            if charge.status != "pending":
+            if charge.status != ChargeStatus.PENDING:
                 return charge
             charge.attempts += 1
             outcome = TEST_METHODS.get(charge.payment_method, "invalid_payment_method")
@@ -134,14 +135,15 @@ class MockProcessor:
                 transient = True
             else:
                 transient = False
-                charge.status = "succeeded" if outcome in (None, *TRANSIENT) else "failed"
-                charge.failure_code = None if charge.status == "succeeded" else outcome
+                charge.status = (ChargeStatus.SUCCEEDED if outcome in (None, *TRANSIENT)
+                                 else ChargeStatus.FAILED)
+                charge.failure_code = None if charge.status == ChargeStatus.SUCCEEDED else outcome
                 await charge.save(update_fields=["attempts", "status", "failure_code",
                                                  "updated_at"])
         if transient:
             await self._event("charge.processing_error", {"id": charge.id})
             raise TransientPaymentError(charge.id)
-        await self._event(f"charge.{charge.status}",
+        await self._event(f"charge.{ChargeStatus(charge.status).value}",
                           {"id": charge.id, "failure_code": charge.failure_code})
         return charge
 
@@ -157,16 +159,16 @@ class MockProcessor:
                 INSERT INTO payment_charges (id, idempotency_key, amount_cents, currency,
                     payment_method, status, failure_code, attempts, refunded_cents,
                     created_at, updated_at)
-                VALUES ($1, $2, $3, $4, $5, 'canceled', NULL, 0, 0, $6, $6)
+                VALUES ($1, $2, $3, $4, $5, $7, NULL, 0, 0, $6, $6)
                 ON CONFLICT (idempotency_key) DO NOTHING""",
                 ["ch_" + secrets.token_hex(12), idempotency_key, amount_cents, currency,
-                 payment_method, now])
+                 payment_method, now, ChargeStatus.CANCELED.value])
             charge = await PaymentCharge.select_for_update().using_db(conn).get(
                 idempotency_key=idempotency_key)
-            if charge.status == "pending":
-                charge.status = "canceled"
+            if charge.status == ChargeStatus.PENDING:
+                charge.status = ChargeStatus.CANCELED
                 await charge.save(update_fields=["status", "updated_at"], using_db=conn)
-        if charge.status == "canceled":
+        if charge.status == ChargeStatus.CANCELED:
             await self._event("charge.canceled", {"id": charge.id})
         return charge
 
@@ -177,7 +179,7 @@ class MockProcessor:
             return existing
         async with in_transaction():
             charge = await PaymentCharge.select_for_update().get(id=charge_id)
-            if charge.status != "succeeded":
+            if charge.status != ChargeStatus.SUCCEEDED:
                 raise ValueError("only a succeeded charge can be refunded")
             if amount_cents <= 0 or charge.refunded_cents + amount_cents > charge.amount_cents:
                 raise ValueError("refund exceeds what is left of the charge")

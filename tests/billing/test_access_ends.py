@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from propertyhub.billing.models import Subscription
 from propertyhub.billing.renewals import renew_due
-from propertyhub.calls.services import CallTools
+from propertyhub.calls.tools import CallTools
 from propertyhub.crm.models import AgentAssignment, Lead
 from tests.billing.test_human_agents import agent_for_hire
 from tests.support.factories import create_listing, register

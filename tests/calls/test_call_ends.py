@@ -11,8 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from propertyhub.calls.sessions import Live, MemoryTurns
+from propertyhub.calls.sessions import Live
 from propertyhub.calls.speech import SpeechPool
+from propertyhub.calls.transcript import MemoryTurns
 from tests.calls.conftest import subscribe
 from tests.calls.test_sessions import start_call
 from tests.support.factories import create_listing, register

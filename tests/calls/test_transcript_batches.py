@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from propertyhub.agents.models import AiAgent
-from propertyhub.calls import transcript
 from propertyhub.calls.models import CallLog, Transcript
-from propertyhub.calls.sessions import turns
 from propertyhub.common.models import utcnow
 from tests.support.factories import create_listing, register
+
+
+@pytest.fixture
+def transcript(app):
+    """The app's transcripts: its turn buffer and its one way to the database."""
+    return app.sanic.ctx.calls.runtime.transcripts
+
+
+@pytest.fixture
+def turns(transcript):
+    return lambda: transcript.turns
 
 
 async def _calls(client, n: int) -> list[int]:
@@ -22,7 +33,7 @@ async def _calls(client, n: int) -> list[int]:
             for _ in range(n)]
 
 
-async def _say(call_id: int, text: str, seconds_ago: float) -> None:
+async def _say(turns, call_id: int, text: str, seconds_ago: float) -> None:
     async def base() -> int:
         return 0
 
@@ -30,12 +41,12 @@ async def _say(call_id: int, text: str, seconds_ago: float) -> None:
     await turns().append(call_id, base, {"role": "buyer", "text": text, "at": at})
 
 
-async def test_quiet_calls_are_flushed_together_and_only_once(client):
+async def test_quiet_calls_are_flushed_together_and_only_once(client, transcript, turns):
     quiet, other_quiet, talking = await _calls(client, 3)
-    await _say(quiet, "hello", seconds_ago=5)
-    await _say(quiet, "anyone there?", seconds_ago=4)
-    await _say(other_quiet, "hi", seconds_ago=3)
-    await _say(talking, "how much is it?", seconds_ago=0.1)
+    await _say(turns, quiet, "hello", seconds_ago=5)
+    await _say(turns, quiet, "anyone there?", seconds_ago=4)
+    await _say(turns, other_quiet, "hi", seconds_ago=3)
+    await _say(turns, talking, "how much is it?", seconds_ago=0.1)
 
     stale = await transcript.flush_calls([quiet, other_quiet, talking], older_than_s=2)
     again = await transcript.flush_calls([quiet, other_quiet, talking], older_than_s=2)

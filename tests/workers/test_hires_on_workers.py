@@ -9,6 +9,8 @@ import pytest
 from propertyhub.billing.models import Subscription, Transaction
 from propertyhub.payments.models import PaymentCharge
 from tests.billing.conftest import hire
+from tests.support.processes import start_worker
+from tests.workers.conftest import celery_jobs, stop_when_acked
 
 pytestmark = pytest.mark.production_topology
 
@@ -73,20 +75,15 @@ async def test_worker_task_outcomes_reach_metrics(client, market, real_workers, 
 
 
 @pytest.fixture
-def queued_without_workers(worker_env, redis_url):
+async def queued_without_workers(app, worker_env, redis_url):
     """Tasks go to Redis, and no worker runs until the test starts one."""
-    from tests.support.processes import start_worker, stop
-    from workers.celery_app import celery_app
-
-    saved = {k: celery_app.conf[k] for k in ("task_always_eager", "broker_url")}
-    celery_app.conf.update(task_always_eager=False, broker_url=redis_url)
     started = []
-    try:
-        yield lambda: started.append(start_worker(worker_env))
-    finally:
-        for worker in started:
-            stop(worker)
-        celery_app.conf.update(saved)
+    async with celery_jobs(app, redis_url):
+        try:
+            yield lambda: started.append(start_worker(worker_env))
+        finally:
+            for worker in started:
+                await stop_when_acked(worker, redis_url)
 
 
 async def test_a_hire_terminated_before_any_worker_ran_never_charges(client, market,

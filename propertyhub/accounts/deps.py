@@ -1,4 +1,9 @@
-"""Bearer authentication and role checks for handlers."""
+"""Who is calling: bearer authentication and role checks for handlers.
+
+`authorized` is the one declaration of a route's auth: it checks the token (and the role)
+and marks the handler for the OpenAPI document, which then lists the bearer security entry
+and the 401 answer.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,14 @@ from typing import Any
 
 from sanic import Request
 
-from propertyhub.accounts.models import User
+from propertyhub.accounts.models import Role, User
 from propertyhub.accounts.services import signed_in
 from propertyhub.common.errors import ApiError, Code
+from propertyhub.common.openapi import requires_bearer
 
 
 async def optional_user(request: Request) -> User | None:
+    """The signed-in caller, or None without an Authorization header (a bad one is a 401)."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if not header:
@@ -28,8 +35,9 @@ async def optional_user(request: Request) -> User | None:
     return user
 
 
-def authorized(*roles: str) -> Callable:
-    """The caller must be signed in (and hold one of `roles`, when given)."""
+def authorized(*roles: Role) -> Callable:
+    """The caller must be signed in (and hold one of `roles`, when given); the handler finds
+    them in `request.ctx.user`."""
 
     def decorator(handler: Callable) -> Callable:
         @wraps(handler)
@@ -44,6 +52,6 @@ def authorized(*roles: str) -> Callable:
             request.ctx.user = user
             return await handler(request, *args, **kwargs)
 
-        return wrapper
+        return requires_bearer(wrapper)
 
     return decorator
