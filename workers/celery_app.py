@@ -26,6 +26,7 @@ BEAT_SCHEDULE = {
                                 "schedule": float(os.environ.get("RENEW_EVERY_S", "60"))},
     "reconcile-pending-payments": {"task": "workers.tasks.reconcile_task",
                                    "schedule": float(os.environ.get("RENEW_EVERY_S", "60"))},
+    "viewing-reminders": {"task": "workers.tasks.viewing_reminders_task", "schedule": 60.0},
     "prune-idempotency-keys": {"task": "workers.tasks.prune_idempotency_task",
                                "schedule": 3600.0},
     "rollup-yesterday": {"task": "workers.tasks.rollup_task",

@@ -41,6 +41,11 @@ class Scheduler:
         finished = await reconcile(utcnow(), self.reconcile_after)
         if finished:
             log.info("reconciled pending transactions: %s", finished)
+        from propertyhub.viewings.notices import send_reminders
+
+        reminded = await send_reminders(utcnow())
+        if reminded:
+            log.info("viewing reminders: %s", reminded)
         now = utcnow()
         today = now.date()
         from propertyhub.analytics.rollup import CLOSE_AFTER, rollup

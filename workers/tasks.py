@@ -84,3 +84,11 @@ def rollup_task(day: str | None = None) -> int:
 
     target = date.fromisoformat(day) if day else utcnow().date() - timedelta(days=1)
     return len(run_async(rollup(target)))
+
+
+@celery_app.task(name="workers.tasks.viewing_reminders_task")
+def viewing_reminders_task() -> dict[str, int]:
+    """The beat job: viewings' 24-hour and 1-hour reminders, each once."""
+    from propertyhub.viewings.notices import send_reminders
+
+    return run_async(send_reminders())
