@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS "viewings" (
     "rating" SMALLINT CHECK ("rating" BETWEEN 1 AND 5),
     "feedback" TEXT,
     "feedback_at" {timestamp},
+    "confirmed_at" {timestamp},
     "request_key" VARCHAR(240),
     "created_at" {timestamp} NOT NULL,
     "updated_at" {timestamp} NOT NULL,
@@ -77,6 +78,7 @@ CREATE INDEX IF NOT EXISTS "idx_viewings_seller__c410d0" ON "viewings" ("seller_
 CREATE INDEX IF NOT EXISTS "idx_viewings_status_f04fcd" ON "viewings" ("status", "starts_at");
 CREATE INDEX IF NOT EXISTS "ix_viewings_buyer" ON "viewings" ("buyer_id", "id");
 CREATE INDEX IF NOT EXISTS "ix_viewings_lead" ON "viewings" ("lead_id");
+CREATE INDEX IF NOT EXISTS "ix_viewings_seller_created" ON "viewings" ("seller_id", "created_at");
 CREATE TABLE IF NOT EXISTS "viewing_notices" (
     "id" {serial},
     "kind" VARCHAR(24) NOT NULL,
@@ -104,6 +106,7 @@ DROP TABLE IF EXISTS "viewings";
 DROP TABLE IF EXISTS "open_houses";
 DROP TABLE IF EXISTS "viewing_settings";
 """
+
 
 
 MODELS_STATE = (
@@ -237,25 +240,25 @@ MODELS_STATE = (
     "ZiriRXMFWB9p8wRTG/R/PVmxJq89Zc3VTZ9RF69L2AeGZISbR3I6IIrSyhhbAntGSj8Xu0"
     "4gRNuJpr9fWrSq2h6bCStrr55tAO1N3AGa4K8UZCviMIjyuBfFyC8TEHYt0LveA0xFObGO"
     "+F+8JGqtau0DaYg33hqPf2JN4S6B9lu8H0krg4+S3hFsIFpS7ygBYfqJKUkWHVlpkmuzhT"
-    "JcKvho2YEW3ATjwgXRyamZjkyYReCSkxGZ6wzLkMlc6E6pUcCtXLnwqlgnXF6MsbrFPnfc"
-    "qmdc7OGn77RJYDjUQIx2eTUio4KxgqyFTDi2KfEJLIAN8z8rR0Qxj5hJBCvi7ym0RnYfxz"
-    "okoLdbWgMnOeXQWqCEclRrVNFY0mRuXMzAawlbzEKWlXPw2qKhyrhmqFwjG+hdIAtKnyr8"
-    "OyTKrCmzPLUhCTbwHG16NRJ2d/N4DuKJxGTmAT/kYFSKOMqy0hPSfTjLBESaZZVBP+cwGq"
-    "VTJ6EfZMAzaT0Dtmc8mD+D7SekPMipN7N6A+meKrJZT5dOHt56XuAT0omAXYiTpcmS7wsL"
-    "UA+hz79H44d9jtKsgkBMYyOCOAXXOgTRXn5M8PbP4jbhBtiaVH+YEAYXDrQAhcC3v0rAEy"
-    "qw2h9xJc0cZU5NO/fCCPw1/0lfmXKA/6LyFKX8ALMhftgWXAG+Qt4RrAr6brdaMG3nTcrW"
-    "mwtc/aaZmu60PwuvdjcW+rh01Gth8aI/dmcEZ7nIeSz4+OhpKnWWU/tzP7OdJi1YhdNF7C"
-    "rK5elayuXnFWV09lde06q8uDXznRr5JExHC8hKt1JxlHKrJcjP5hxhirRJZVsEXR/N+tCq"
-    "iNKgx/QkhBXxv6yL0TRT8tp3afhkIskbemyOoyeirx6D9NVauolQi0wlGrBCuxJbrSle5n"
-    "sU3vmU9DqwIAjQQAiqnqPXCwU+ixlvWdYhY2HtKtwsO6ydEVOiBuzhBY+XPyx5J28X/QTa"
-    "J20zK9Na1Ih/fWOux06NL2/JSh3MhZ2NAtQF3GPAvb8Pw3iGXJAvjVgKuAG32BKQMaS9Nj"
-    "Y+nBCV3K+SKM4Gl4GsKP3YCoDZxzdrrB3KcHImx7MqziRp+1MwTRqWabyPd4gaTyKqys7P"
-    "7chKMdk3lNlGIFT0ddbPPS0jClTYAbxIGKwS3ENS+4P1xPDoWCXmLH/A9924dHo4ss3Kys"
-    "PPA2sW5NZk16WtgNhfPmw5hYXKjg1ZeXzjagJ+K7wjd6Oe65//xkMkpxzGfDbE3m9eXZ4O"
-    "rFa0Yuk0GmV8DFBIZSHvN/TCdjPuAbiSzbbxoe+B8zsnYFd+dvtz4yKJLE0DItYsy5L+nn"
-    "/b2zfyVQhFJKyNXNZktku2kGn06QrZvdGKEiKklLKbU0rhZVg1f8IjjM+FiVGrxId3PxOE"
-    "1OVLHVcsTKvhP3uCxcEC/t/QUNWvYgVI4ZZHeBBtjCKkGGCYIzTP6zhxDDsz4PjQYYmqNh"
-    "+9AxjWWHw76Gd7plpKu+GdNod9ttuMfvhXjcki0ophQfoOOaYm2zEiISprH1jo+rZF0eHx"
-    "enXdJ7aVOBPlQCCIfDJUT3ddXeb2Wt33JJghh5EHE8oGLHNCGyf6909y+enfqfORNsnzHF"
-    "b/8P5slZKQ=="
+    "JcKvho2YEW3ATjwgXRyamRh7sHUiSBlZpek2azrJiAq9/FNiMuylmRM4Kp3+1Ss5/quXP/"
+    "9LhWWL0Zc3LKtOdpVN65ydNfz2iXwWGnMSjsQnpVQYXjAolOl7IIp9QkgiV2vPyNMiHWHk"
+    "E0IK+brIb1LahfHPiSot1NWCysF6dhWociuVAtc2VTSaApczMxvAVvJitqRd/TSoqkSwGq"
+    "oVSgT5FkoD0KYK/Q7LMqkKb84sS0FMvgUYX49GnZz93QC6o3AaOYFN+BsVII1y67aE9JxM"
+    "M8ISpRNnUU34zwWoVsndRtgzDdhM6vaYzSUP4vtI4A4xK07j3oD6ZDK3llDm0yXWn5e6B/"
+    "SgNBpgJ+plZrrAw9YC6HPs0/vh3GFfsyBnFBjL4DQIds2BNlWckz8psvmPuEG0+ZkeZYIC"
+    "hMGtAyFwLezRUyXIrDaE3ktwRVuQkU//8oE8Dn/RV+Zfooz3v4QofQEvyFy025kBb5C3hG"
+    "sAv5qu141atdNxt6bB1j5rnGa6rg/B696PxV3MHja5935ojNyTb07/H2cc5TPho6HkaVZ5"
+    "7u3Mc4+0WDViF42XMH+vVyV/r1ecv9dT+Xu7zt/z4FdO9Ksk5TQcL+Fq3UlumYosF6N/mD"
+    "HGKpFlFWxRNP93qwJqowrDnxBS0NeGPnLvRNFPy6ndp6EQS+StKbK6jJ5KPPpPU9UqaiUC"
+    "rXDUKsFKbImudE0astim98ynoVUBgEYCAMVU9R442Cn02OEEnWIWNh7SrcLDusnRFXpdbk"
+    "6LWPlz8seSntfwoJtE7aZlemvaewDeW+uwp6VLD2KgDOVGzsKGbgHqMuZZ2Ibnv0EsSxbA"
+    "rwZcBdzoC0wZ0FiaHhBMj8joUs4XYQRPw3MvfuwGRG3gnLNzLOY+Pfpi2zOAFTf6rD1AiE"
+    "4120S+xwskldfbZWX35yYc7ZjMa6LoLng66mKbl5aGKW0C3CAOVAxuIa55wf3henIoFPQS"
+    "O+Z/6NteXwsv3KysPPA2sW5NZk16Wlj5x3nzYUwsLlTw6stLZ48aIOK7wjd6Oe75pIHJZJ"
+    "TimM+G2erb68uzwdWL14xcJoNMr4CLCQylPOb/mE7GfMA3Elm23zQ88D9mZO0K7s7fbn1k"
+    "UCSJoWVaxJhzX9LP+3tn/0qgCKWUkKuQzhZDd9MMPp0gWyG9MUJFVJKWUmppXC2qBq/4RX"
+    "CY8bEqNXiR7ubicZqcqGKr5YiVfSfucVm4IF7a+wsatOxBqBwzyO4CDbCFVYIMEwRnmPxn"
+    "DyGGZ30eGg0wNEfD9qFjGssOh30N73TLSFd9M6bRPsbbcI/fC/G4JVtQTCk+QMc1xRqkJU"
+    "QkTGPrHR9Xybo8Pi5Ou6T30qYCfagEEA6HS4ju66pd/sqa/OWSBDHyIOJ4QMWOaUJk/17p"
+    "7l88O/U/cybYPmOK3/4fbDz1jA=="
 )

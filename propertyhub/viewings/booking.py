@@ -64,6 +64,12 @@ def slot_json(slot: Slot) -> dict[str, Any]:
             "spots_left": slot.spots_left}
 
 
+def confirmed(viewing: Viewing, to: ViewingStatus) -> dict[str, datetime]:
+    """When a viewing is first confirmed: it counts as booked on that day (analytics)."""
+    first = to == ViewingStatus.CONFIRMED and viewing.confirmed_at is None
+    return {"confirmed_at": utcnow()} if first else {}
+
+
 def status_conflict(viewing: Viewing, message: str) -> ApiError:
     return ApiError(409, Code.STATUS_CONFLICT, message, {"status": viewing.status})
 
@@ -202,7 +208,8 @@ async def book(buyer_id: int, listing_id: int, slot_start: datetime, *, source: 
                 source=ViewingSource(source), starts_at=slot.start.astimezone(UTC),
                 ends_at=slot.end.astimezone(UTC), time_zone=listing.time_zone, note=note,
                 status=(ViewingStatus.CONFIRMED if settings.instant_confirm
-                        else ViewingStatus.REQUESTED), request_key=idempotency_key)
+                        else ViewingStatus.REQUESTED), request_key=idempotency_key,
+                confirmed_at=utcnow() if settings.instant_confirm else None)
             await Lead.filter(id=lead.id, status__in=OPEN_LEADS).update(
                 status=LeadStatus.VIEWING_SCHEDULED, updated_at=utcnow())
             await notices.about(viewing, listing.title, viewing.status)
@@ -231,7 +238,7 @@ async def reschedule(viewing: Viewing, slot_start: datetime, *, by_manager: bool
             assert to in MOVES[ViewingStatus(viewing.status)]
             moved = await Viewing.filter(id=viewing.id, status=viewing.status,
                                          sequence=viewing.sequence).update(
-                status=to, starts_at=slot.start.astimezone(UTC),
+                **confirmed(viewing, to), status=to, starts_at=slot.start.astimezone(UTC),
                 ends_at=slot.end.astimezone(UTC), open_house_id=slot.open_house_id,
                 time_zone=listing.time_zone, sequence=viewing.sequence + 1, updated_at=utcnow())
             if not moved:

@@ -115,6 +115,7 @@ class Viewing(Model):
     rating = fields.SmallIntField(null=True)
     feedback = fields.TextField(null=True)
     feedback_at = fields.DatetimeField(null=True)
+    confirmed_at = fields.DatetimeField(null=True)  # first confirmed (booked), for analytics
     # The Idempotency-Key of the request (or the agent's key) that booked it: a retry of a
     # request that died after booking finds its viewing instead of booking again.
     request_key = fields.CharField(max_length=240, null=True)

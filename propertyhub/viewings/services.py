@@ -38,6 +38,7 @@ from propertyhub.viewings.access import (
 )
 from propertyhub.viewings.booking import (  # noqa: F401  (the agent's API)
     book,
+    confirmed,
     free_slots,
     leave_open_house,
     listing_slots,
@@ -65,6 +66,7 @@ async def _move(viewing: Viewing, to: ViewingStatus, *, only: Q | None = None,
     froms = [s for s, targets in MOVES.items() if to in targets and s != to]
     if to in (ViewingStatus.CANCELED, ViewingStatus.DECLINED):
         changes["sequence"] = F("sequence") + 1  # a calendar must drop it
+    changes.update(confirmed(viewing, to))
     title = (await Property.get(id=viewing.property_id)).title
     try:
         async with in_transaction():
