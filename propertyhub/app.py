@@ -31,6 +31,9 @@ from propertyhub.listings.views import bp as listings_bp
 from propertyhub.ops.observability import setup_observability
 from propertyhub.ops.views import bp as ops_bp
 from propertyhub.schedule import schedule
+from propertyhub.viewings.calendar_views import crm_bp as viewing_crm_bp
+from propertyhub.viewings.calendar_views import listing_bp as viewing_calendar_bp
+from propertyhub.viewings.views import bp as viewings_bp
 from workers.jobs import CeleryJobs, make_celery
 
 log = logging.getLogger(__name__)
@@ -85,7 +88,8 @@ def setup_routes(app: Sanic) -> None:
     # Who may still read a withdrawn listing, besides its owner (see listings.services).
     app.ctx.listing_holders = (cart_services.holds_listing, crm_services.holds_listing)
     for bp in (auth_bp, listings_bp, cart_bp, leads_bp, crm_bp, hires_bp, ai_bp, agents_bp,
-               subs_bp, tx_bp, calls_bp, analytics_bp, ops_bp):
+               subs_bp, tx_bp, calls_bp, analytics_bp, ops_bp,
+               viewings_bp, viewing_calendar_bp, viewing_crm_bp):  # issue 13
         app.blueprint(bp)
 
 

@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "propertyhub.calls.models",
     "propertyhub.payments.models",
     "propertyhub.analytics.models",
+    "propertyhub.viewings.models",
 ]
 
 # search-physics.md, traps 1 and 6: generic plans and a lossy text bitmap.

@@ -25,7 +25,8 @@ from tests.support.processes import SECRETS_ENV, TEST_PAYMENTS_SECRET, TEST_SECR
 from tests.support.servers import create_database, postgres_server, redis_server
 
 __all__ = ["SECRETS_ENV", "TEST_SECRET"]
-TABLES = ("analytics_days", "seller_daily", "listing_daily", "payment_refunds", "payment_charges",
+TABLES = ("viewing_notices", "viewings", "open_houses", "viewing_settings", "analytics_days",
+          "seller_daily", "listing_daily", "payment_refunds", "payment_charges",
           "payment_events", "idempotency_keys", "transcripts", "call_logs", "transactions",
           "subscriptions", "ai_agents", "leads", "agent_assignments", "counted_cart_adds", "carts",
           "properties", "refresh_tokens", "auth_sessions", "users")

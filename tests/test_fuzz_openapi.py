@@ -64,12 +64,30 @@ async def scene(client) -> dict[str, Any]:
         "property_id": listing["id"]})).json()
     call = (await client.post("/api/calls/start", headers=buyer.auth, json={
         "property_id": listing["id"]})).json()
+    viewing, house, free_slot = await viewings_of(client, seller, buyer, listing["id"])
     ids = {"path": {"listing_id": listing["id"], "item_id": item["id"], "lead_id": lead["id"],
                     "agent_id": ai["id"], "sub_id": hired["subscription"]["id"],
-                    "call_id": call["call_id"]},
+                    "call_id": call["call_id"], "viewing_id": viewing["id"],
+                    "open_house_id": house["id"]},
            "body": {"property_id": listing["id"], "ai_agent_id": ai["id"], "agent_id": agent.id,
-                    "call_id": call["call_id"], "property_ids": [listing["id"]]}}
+                    "call_id": call["call_id"], "property_ids": [listing["id"]],
+                    "starts_at": free_slot}}
     return {"seller": seller, "buyer": buyer, "agent": agent, "ids": ids}
+
+
+async def viewings_of(client, seller, buyer, listing_id: int) -> tuple[dict, dict, str]:
+    """The listing open for viewings all week; the buyer's booked viewing, an open house, and
+    a slot still free."""
+    await client.put(f"/api/properties/{listing_id}/availability", headers=seller.auth, json={
+        "weekly": [{"day": d, "start": "08:00", "end": "20:00"}
+                   for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]})
+    slots = (await client.get(f"/api/properties/{listing_id}/viewing-slots")).json()["items"]
+    viewing = (await client.post("/api/viewings", headers=buyer.auth, json={
+        "property_id": listing_id, "starts_at": slots[0]["starts_at"]})).json()
+    house = (await client.post(f"/api/properties/{listing_id}/open-houses", headers=seller.auth,
+                               json={"starts_at": slots[-2]["starts_at"],
+                                     "ends_at": slots[-1]["ends_at"], "capacity": 5})).json()
+    return viewing, house, slots[3]["starts_at"]
 
 
 def with_known_ids(ids: dict[str, dict[str, Any]]):
@@ -160,7 +178,8 @@ def _forged(payload: dict) -> str:
 
 NUL, SURROGATE = "\x00", "\ud800"
 LISTS = ["/api/properties", "/api/cart", "/api/crm/leads", "/api/crm/agents",
-         "/api/crm/agents/available", "/api/ai-agents", "/api/subscriptions", "/api/transactions"]
+         "/api/crm/agents/available", "/api/ai-agents", "/api/subscriptions", "/api/transactions",
+         "/api/viewings", "/api/viewings/notices", "/api/crm/viewings"]
 SEARCH_KEYS = [{"a": 1}, [1], 2**70, "cheap"]
 
 
@@ -190,6 +209,9 @@ def hostile(ids: dict) -> list[tuple[str, str, str, dict | None, dict | None, in
                       None, 400))
     for since in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"):
         cases.append(("buyer", "GET", "/api/properties", {"updated_since": since}, None, 400))
+        cases.append(("seller", "GET", "/api/crm/viewings", {"to": since}, None, 400))
+        cases.append(("buyer", "POST", "/api/viewings", None, {"property_id": listing,
+                                                               "starts_at": since}, 422))
     cases += [
         ("buyer", "GET", "/api/properties", {"amenities": ",".join(map(str, range(3000)))}, None,
          400),

@@ -61,7 +61,7 @@ class CeleryJobs:
 
 
 # The packages whose `tasks` modules declare tasks.
-DOMAINS = ["propertyhub.billing", "propertyhub.calls", "propertyhub.analytics"]
+DOMAINS = ["propertyhub.billing", "propertyhub.calls", "propertyhub.analytics", "propertyhub.viewings"]
 
 
 def beat_schedule(entries: tuple[Scheduled, ...]) -> dict:

@@ -16,6 +16,7 @@ from propertyhub.analytics.rollup import COUNTERS, bounds, day_range, rolled_ran
 from propertyhub.billing.models import Subscription
 from propertyhub.common import sql
 from propertyhub.listings.models import ListingStatus
+from propertyhub.viewings.stats import seller_viewings
 
 _LISTINGS = "SELECT id, status FROM properties WHERE owner_id = $1 ORDER BY id"
 
@@ -154,4 +155,6 @@ async def seller_analytics(seller_id: int, first: date, last: date) -> dict[str,
         "daily": [{"date": d.isoformat(), "views": c[0], "cart_adds": c[1], "leads": c[2],
                    "calls": c[3]}
                   for d in day_range(first, last) for c in (by_day.get(d, zero),)],
+        # Issue 13: the funnel on from leads to viewings.
+        "viewings": await seller_viewings(seller_id, first, last, views, leads),
     }

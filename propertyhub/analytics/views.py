@@ -32,6 +32,10 @@ class Analytics(Schema):
     conversion = fields.Dict(metadata={"description": "view_to_lead, call_to_lead"})
     by_property = fields.List(fields.Dict())
     daily = fields.List(fields.Dict())
+    viewings = fields.Dict(metadata={
+        "description": "totals {requested, booked, done, no_show}, conversion "
+                       "{lead_to_viewing, view_to_viewing} (viewings booked / leads, / "
+                       "views), by_property and daily with the same four numbers"})
 
 
 @bp.get("", strict_slashes=True)
@@ -45,7 +49,9 @@ class Analytics(Schema):
                  "a cart add counts once per buyer and listing, ever. `by_property` "
                  "lists every listing that is not withdrawn (withdrawn ones only where they "
                  "have numbers in the range), by id; `daily` has one entry per day of the "
-                 "range; `call_minutes` is rounded to a tenth.")
+                 "range; `call_minutes` is rounded to a tenth. `viewings`: viewings requested "
+                 "(asked for that day), booked (confirmed that day), done and no-shows (that "
+                 "took place that day), counted from the viewings themselves.")
 async def analytics(request: Request) -> HTTPResponse:
     args = query_args(request)
     last = query_date(args, "to") or utcnow().date()

@@ -44,6 +44,12 @@ class Code(StrEnum):
     SUBSCRIPTION_REQUIRED = "subscription_required"
     CALL_ENDED = "call_ended"
     TOO_LARGE = "too_large"
+    # viewings
+    SLOT_TAKEN = "slot_taken"
+    ALREADY_BOOKED = "already_booked"
+    STATUS_CONFLICT = "status_conflict"
+    CALENDAR_CONFLICT = "calendar_conflict"
+    OPEN_HOUSE_BOOKED = "open_house_booked"
 
 
 _STATUS_CODES = {

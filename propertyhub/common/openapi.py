@@ -68,16 +68,19 @@ class Doc:
     errors: tuple[int, ...] = ()
     description: str = ""
     headers: tuple[dict[str, Any], ...] = ()
+    media_type: str = "application/json"
 
 
 def doc(summary: str, *, tag: str, body: Any = None, query: Any = None,
         responses: dict[int, Any] | None = None, errors: tuple[int, ...] = (),
-        description: str = "", headers: tuple[dict[str, Any], ...] = ()) -> Callable:
-    """`headers`: OpenAPI header parameters the handler reads. Auth is not declared here:
-    the auth decorator marks its handlers (`requires_bearer`)."""
+        description: str = "", headers: tuple[dict[str, Any], ...] = (),
+        media_type: str = "application/json") -> Callable:
+    """`headers`: OpenAPI header parameters the handler reads; `media_type`: that of the
+    successful answers (errors are always JSON). Auth is not declared here: the auth
+    decorator marks its handlers (`requires_bearer`)."""
     def wrap(handler: Callable) -> Callable:
         handler.__openapi__ = Doc(summary, tag, body, query, responses or {}, errors,
-                                  description, headers)
+                                  description, headers, media_type)
         return handler
     return wrap
 
@@ -123,7 +126,9 @@ def build_spec(app: Sanic) -> dict[str, Any]:
         meta: Doc | None = getattr(route.handler, "__openapi__", None)
         if meta is None:
             continue
-        path = "/" + re.sub(r"<(\w+)(?::[^>]*)?>", r"{\1}", route.path).lstrip("/")
+        # `<name:ext=ics>`: the parameter, then its fixed extension (`{name}.ics`).
+        path = re.sub(r"<(\w+):ext=(\w+)>", r"{\1}.\2", route.path)
+        path = "/" + re.sub(r"<(\w+)(?::[^>]*)?>", r"{\1}", path).lstrip("/")
         params = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
                   for p in re.findall(r"{(\w+)}", path)]
         if meta.query is not None:
@@ -142,7 +147,7 @@ def build_spec(app: Sanic) -> dict[str, Any]:
         for status, schema in meta.responses.items():
             entry: dict[str, Any] = {"description": "OK" if status < 300 else "See schema"}
             if schema is not None:
-                entry["content"] = {"application/json": {"schema": _schema_ref(spec, schema)}}
+                entry["content"] = {meta.media_type: {"schema": _schema_ref(spec, schema)}}
             op["responses"][str(status)] = entry
         statuses = set(meta.errors) | ({401} if auth else set())
         for status in sorted(statuses):

@@ -9,6 +9,7 @@ from tortoise.models import Model
 class LeadSource(StrEnum):
     FORM = "form"
     CALL = "call"
+    VIEWING = "viewing"  # made when a buyer booked a viewing without an inquiry
 
 
 class LeadStatus(StrEnum):

@@ -32,21 +32,34 @@ async def open_lead(**fields: Any) -> Lead:
     return lead
 
 
+async def active_hires(user: User) -> list[dict[str, Any]]:
+    """An agent's live hires: `seller_id` and `property_ids` (none: all the seller's)."""
+    if user.role != Role.AGENT:
+        return []
+    return await AgentAssignment.filter(agent_id=user.id, status=AssignmentStatus.ACTIVE) \
+        .values("seller_id", "property_ids")
+
+
+def managed_scope(user_id: int, hires: list[dict[str, Any]]) -> Q:
+    """Rows (with `seller_id` and `property_id`) on listings a user manages: their own, and
+    those of the clients who employ them now (all, or the listings the hire names)."""
+    scope = Q(seller_id=user_id)
+    for hire in hires:
+        if hire["property_ids"]:
+            scope |= Q(seller_id=hire["seller_id"], property_id__in=hire["property_ids"])
+        else:
+            scope |= Q(seller_id=hire["seller_id"])
+    return scope
+
+
 async def visible_leads(user: User) -> Q:
     """Which leads a seller or agent may see: their own listings', and those of the clients
     who employ them now (an ended hire ends access, leads handed to them included)."""
-    scope = Q(seller_id=user.id)
-    if user.role == Role.AGENT:
-        hires = await AgentAssignment.filter(agent_id=user.id, status=AssignmentStatus.ACTIVE) \
-            .values("seller_id", "property_ids")
-        for hire in hires:
-            if hire["property_ids"]:
-                scope |= Q(seller_id=hire["seller_id"], property_id__in=hire["property_ids"])
-            else:
-                scope |= Q(seller_id=hire["seller_id"])
-        clients = sorted({hire["seller_id"] for hire in hires})
-        if clients:
-            scope |= Q(assigned_agent_id=user.id, seller_id__in=clients)
+    hires = await active_hires(user)
+    scope = managed_scope(user.id, hires)
+    clients = sorted({hire["seller_id"] for hire in hires})
+    if clients:
+        scope |= Q(assigned_agent_id=user.id, seller_id__in=clients)
     return scope
 
 

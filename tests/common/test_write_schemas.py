@@ -16,7 +16,8 @@ import propertyhub.billing.schemas
 import propertyhub.calls.schemas
 import propertyhub.cart.schemas
 import propertyhub.crm.schemas
-import propertyhub.listings.schemas  # noqa: F401  (every write schema, imported)
+import propertyhub.listings.schemas
+import propertyhub.viewings.schemas  # noqa: F401  (every write schema, imported)
 from propertyhub.accounts.models import User
 from propertyhub.agents.models import AiAgent
 from propertyhub.billing.models import Subscription
@@ -25,15 +26,20 @@ from propertyhub.cart.models import CartItem
 from propertyhub.common.schemas import StrictSchema
 from propertyhub.crm.models import AgentAssignment, Lead
 from propertyhub.listings.models import Property
+from propertyhub.viewings.models import OpenHouse, Viewing, ViewingSettings
 
 # Which table each write schema fills (subclasses inherit); fields without a column of
 # their own (ids of other rows) are BIGINT ids. Every write schema is one or the other, so
 # a new one cannot slip past unchecked.
 TABLE_OF = {"PropertyWrite": Property, "RegisterBody": User, "MeUpdate": User,
             "LeadCreate": Lead, "LeadUpdate": Lead, "CartAdd": CartItem, "AiAgentWrite": AiAgent,
-            "CallStart": CallLog, "HireAi": Subscription, "HireHuman": AgentAssignment}
+            "CallStart": CallLog, "HireAi": Subscription, "HireHuman": AgentAssignment,
+            "AvailabilityWrite": ViewingSettings, "OpenHouseCreate": OpenHouse,
+            "ViewingCreate": Viewing, "ViewingMove": Viewing, "ViewingCancel": Viewing,
+            "ViewingDecline": Viewing, "ViewingFeedback": Viewing}
 NO_TABLE = {"LoginBody", "RefreshBody", "CallInput", "CallRef", "Terminate",
-            "PaymentMethodUpdate", "VoiceSettings", "_Hire"}
+            "PaymentMethodUpdate", "VoiceSettings", "_Hire",
+            "Window", "WeeklyWindow", "DayException"}  # viewing windows: JSON
 INT8 = (-(2**63), 2**63 - 1)
 
 
