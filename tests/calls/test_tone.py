@@ -38,6 +38,15 @@ class NoTools:
     async def seller_catalogue(self) -> list[dict[str, Any]]:
         return []
 
+    async def free_slots(self) -> list[dict[str, Any]]:
+        return []
+
+    async def book(self, start: str, dialogue) -> dict[str, Any] | None:
+        return None
+
+    async def request_viewing(self, dialogue) -> None:
+        return None
+
 
 async def say(persona: str, text: str):
     ctx = CallContext(LISTING, "Ava", persona, "Pat")

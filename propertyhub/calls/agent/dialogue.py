@@ -23,6 +23,7 @@ class Dialogue:
     last_fact: dict[str, Any] | None = None  # the last fact asked: "and the second one?"
     pending: str | None = None  # "viewing": the agent asked when; "place:search": which city
     held: dict[str, Any] = field(default_factory=dict)  # a search waiting for "which portland"
+    slots: list[str] = field(default_factory=list)  # viewing slots offered (ISO, local), to pick from
     viewing: dict[str, Any] | None = None  # the requested window
     contact: dict[str, str] = field(default_factory=dict)
     lead_id: int | None = None

@@ -7,6 +7,7 @@ import itertools
 from datetime import datetime, time
 from typing import Any
 
+from propertyhub.calls.agent import booking
 from propertyhub.calls.agent import facts as F
 from propertyhub.calls.agent import patterns as P
 from propertyhub.calls.agent import regex as re
@@ -661,6 +662,8 @@ class Responder:
             )
         details = ask.slots.get("contact") or {}
         self.d.contact.update(details)
+        if self.d.focus is None and (booked := await self._book_in_call(ask, window)) is not None:
+            return booked
         if window is None and self.d.viewing is None:
             self.d.pending = "viewing"
             lead_id = await self.tools.save_lead(self.d, "The buyer would like a viewing.")
@@ -677,6 +680,7 @@ class Responder:
             self.d.wants["timeline"] = {"value": window.spoken(), "turn": self.turn}
         self.d.pending = None
         lead_id = await self.tools.save_lead(self.d, "The buyer would like a viewing.")
+        await self.tools.request_viewing(self.d)  # the seller is told: no slot to book
         spoken = window.spoken() if window is not None else "at the time you mentioned"
         text = f"I've noted that you'd like to see it {spoken}. The seller will confirm the time."
         if not self.d.contact.get("phone") and not self.d.contact.get("email"):
@@ -689,6 +693,35 @@ class Responder:
                 {"lead_id": lead_id, "window": self.d.viewing, "contact": dict(self.d.contact)},
             )
         ]
+
+    async def _book_in_call(self, ask: Ask, window: Window | None) -> list[Answer] | None:
+        """Where the listing publishes availability: book the slot picked or asked for, or
+        offer the free ones; None when it has none free (the request is noted instead)."""
+        choice = booking.picked(self.d, ask.slots, window)
+        if choice is not None and (done := await booking.book(self.d, self.tools, ask.rule, choice)):
+            return [done]
+        slots = await self.tools.free_slots()
+        if not slots:
+            return None
+        fitting = booking.within(slots, window)
+        exact = [
+            s
+            for s in fitting
+            if window is not None
+            and window.kind == "at"
+            and datetime.fromisoformat(s["start"]).time() == window.start
+        ]
+        if exact or (window is not None and len(fitting) == 1):
+            if done := await booking.book(self.d, self.tools, ask.rule, (exact or fitting)[0]["start"]):
+                return [done]
+            slots = await self.tools.free_slots()  # taken meanwhile: what is free now
+            fitting = booking.within(slots, window)
+        lead_id = await self.tools.save_lead(self.d, "The buyer would like a viewing.")
+        if fitting:
+            return [await booking.offer(self.d, ask.rule, fitting, lead_id)]
+        if not slots:
+            return None
+        return [await booking.offer(self.d, ask.rule, slots, lead_id, "That time isn't free. ")]
 
     async def _contact(self, ask: Ask) -> list[Answer]:
         details = ask.slots.get("contact") or {}

@@ -222,6 +222,26 @@ def reference(clause: str) -> dict[str, Any]:
     return {}
 
 
+_RANK_WORDS = {"1st": 1, "2nd": 2, "3rd": 3, "last": -1}
+
+
+def _slot_pick(text: str) -> dict[str, Any] | None:
+    """A choice among offered slots: a rank, or a plain yes."""
+    if m := re.match(
+        r"(?:and |ok |so |yes |yeah |um |lets do |let us do |i will take )*(?:the )?"
+        r"(1st|2nd|3rd|last)(?: one| option| time| slot)?\b",
+        text,
+    ):
+        return {"rank": _RANK_WORDS[m.group(1)]}
+    if re.match(
+        r"(?:yes|yeah|yep|sure|ok|okay|perfect|great|that works|sounds good|book it|lets do it|"
+        r"let us do it|please do|that one)\b",
+        text,
+    ) and not find_time(text, None):
+        return {"yes": True}
+    return None
+
+
 _BUSY_STATEMENT = re.compile(
     r"(?:oh |well |but |cause |because |since )*(?:i am|i will be|we are|i have|i have got|i got|we have|"
     r"my \w+ (?:is|has)|she is|he is) (?:at work|working|busy|on call|in class|in a meeting|at school|work|"
@@ -572,6 +592,9 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
         text,
     ):
         return [Ask("focus", "focus:rank", clause, pos)]  # "and the second": of the list, not a date
+    if ctx.pending == "slot" and (picked := _slot_pick(text)) is not None:
+        # "the second one", "yes please": of the viewing slots just offered.
+        return [Ask("viewing_request", "viewing:pick", clause, pos, {**picked, "contact": details})]
     if _BUSY_STATEMENT.match(text):
         # "i'm at work till four", "my wife's on call": why a time does not suit, not a time.
         return [Ask("smalltalk", "statement:busy", clause, pos)]
@@ -589,7 +612,7 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
     ):
         return [Ask("out_of_scope", "out_of_scope", clause, pos)]  # "are the royals playing tonight"
     if viewing or (
-        (ctx.pending == "viewing" or ctx.viewing)
+        (ctx.pending in ("viewing", "slot") or ctx.viewing)
         and timed
         and not (P.SEARCH_NOUN.search(text) or _fact_asks(text, pos))
     ):

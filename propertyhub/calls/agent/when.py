@@ -96,13 +96,13 @@ class Window:
         if self.kind == "part":
             return f"{day}, in the {self.part}"
         if self.kind == "at":
-            return f"{day} at {_clock(self.start)}"
+            return f"{day} at {clock_words(self.start)}"
         if self.kind == "after":
-            return f"{day} after {_clock(self.start)}"
+            return f"{day} after {clock_words(self.start)}"
         if self.kind == "before":
-            return f"{day} before {_clock(self.end)}"
+            return f"{day} before {clock_words(self.end)}"
         if self.kind == "between":
-            return f"{day} between {_clock(self.start)} and {_clock(self.end)}"
+            return f"{day} between {clock_words(self.start)} and {clock_words(self.end)}"
         return day
 
     def as_data(self) -> dict:
@@ -115,7 +115,7 @@ class Window:
         }
 
 
-def _clock(t: time) -> str:
+def clock_words(t: time) -> str:
     hour = t.hour % 12 or 12
     suffix = "am" if t.hour < 12 else "pm"
     if t.hour == 12 and t.minute == 0:
