@@ -32,6 +32,12 @@ _listing = PropertyPublic()
 _vocabulary: tuple[float, Vocabulary] | None = None
 
 
+def forget_vocabulary() -> None:
+    """Read the cities again on next use (a new world: tests, the conversation sets)."""
+    global _vocabulary
+    _vocabulary = None
+
+
 async def vocabulary() -> Vocabulary:
     """Every city with listings (sold and pending ones too: "anything in decatur" must be
     understood to be answered "nothing there now"), as written; re-read every few minutes."""

@@ -281,3 +281,25 @@ async def test_anything_cheaper_means_the_sellers_cheaper_homes_of_the_same_kind
     assert (answer["filters"]["max_price"], answer["filters"]["listing_type"]) == (590_000, "sale")
     assert answer["listings"] == [scene["home"]["id"]]  # not the rental, not itself
     assert rental["id"] not in answer["listings"]
+
+
+async def test_a_listing_withdrawn_while_talked_about_is_no_error(http, scene):
+    await subscribe(http, scene)
+    buyer, seller = scene["buyer"], scene["seller"]
+    call_id = (await http.post("/api/calls/start", headers=buyer.auth,
+                               json={"property_id": scene["home"]["id"]})).json()["call_id"]
+    found = await http.post("/api/calls/process", headers=buyer.auth,
+                            json={"call_id": call_id, "text": "what else does the seller have"})
+    listed = found.json()["reply"]["data"]["answers"][0]["listings"]
+    assert scene["other"]["id"] in listed
+    gone = await http.patch(f"/api/properties/{scene['other']['id']}", headers=seller.auth,
+                            json={"status": "withdrawn"})
+    assert gone.status_code == 200, gone.text
+
+    rank = ["first", "second", "third"][listed.index(scene["other"]["id"])]
+    replies = [await http.post("/api/calls/process", headers=buyer.auth,
+                               json={"call_id": call_id, "text": text})
+               for text in (f"tell me about the {rank} one", "does it have a pool",
+                            "is the first one still available")]
+
+    assert [r.status_code for r in replies] == [200] * 3, [r.text for r in replies]

@@ -251,7 +251,7 @@ class Responder:
             if not 0 <= index < len(self.d.last_list):
                 return None
             self.d.focus = self.d.last_list[index]
-            return [await self._get(self.d.focus)]
+            return [await self._focused()]
         if "pick" in ref:
             listed = [x for i in self.d.last_list if (x := await self._get(i)) is not None]
             if not listed:
@@ -262,7 +262,8 @@ class Responder:
             self.d.focus = None if chosen["id"] == self.listing["id"] else chosen["id"]
             return [chosen]
         if ref.get("all") and self.d.last_list:
-            return [await self._get(i) for i in self.d.last_list[:MAX_READ]]
+            listed = [x for i in self.d.last_list[:MAX_READ] if (x := await self._get(i)) is not None]
+            return listed or [self.listing]
         if ref.get("this"):
             self.d.focus = None
             return [self.listing]
@@ -277,7 +278,16 @@ class Responder:
         if self.d.focus is None and len(self.d.last_list) == 1 and self.d.last_answer in LIST_KINDS:
             # Right after one listing was found, "is it pet friendly?" is about that one.
             self.d.focus = self.d.last_list[0]
-        return [await self._get(self.d.focus)]
+        return [await self._focused()]
+
+    async def _focused(self) -> dict[str, Any]:
+        """The listing being talked about; this one again if that one is gone (withdrawn or
+        deleted since it was read out)."""
+        found = await self._get(self.d.focus)
+        if found is None:
+            self.d.focus = None
+            return self.listing
+        return found
 
     async def _by_words(self, clause: str) -> dict[str, Any] | None:
         """The listing a buyer names ("the victory park condo", "the townhouse on llano
