@@ -256,7 +256,7 @@ SELLER_LISTINGS = rx(
     r"got|got|owns|own|lists|is selling|are selling|is renting|are renting|rents out|rent out|sells|sell)\b",
     r"\b(?:his|her|their) other (?:\w+ )?(?:listings|properties|homes|places|houses|units|rentals|condos|"
     r"apartments|flats|ones|buildings)\b",
-    r"\b(?:other|more|any) (?:\w+ )?(?:listings|properties|homes|places|houses|units|rentals|condos|"
+    r"\b(?:other|more|any) (?:\w+ ){0,3}(?:listings|properties|homes|places|houses|units|rentals|condos|"
     rf"apartments|flats) (?:from|by|of) (?:the |this |that )?{SELLER_REF}",
     r"\bwhat (?:else|other \w+) (?:do|have|did) (?:you all|y all|yall|you guys|these folks|those folks|"
     r"these guys|those guys|these people|you folks) (?:have )?(?:got|have|own|list|sell|rent)\b",

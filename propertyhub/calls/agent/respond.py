@@ -62,6 +62,18 @@ _STOP = frozenset(
         "built",
     ]
 )
+_OPPOSITE = {
+    "detached": "attached",
+    "attached": "detached",
+    "unheated": "heated",
+    "uncovered": "covered",
+    "unfenced": "fenced",
+    "shared": "private",
+    "private": "shared",
+    "outdoor": "indoor",
+    "indoor": "outdoor",
+    "communal": "private",
+}
 _QUALITY = re.compile(
     r"\b(?:heated|fenced(?: in)?|covered|private|shared|indoor|outdoor|in ground|inground|above ground|"
     r"saltwater|salt water|screened|enclosed|assigned|gated|attached|detached|tankless|working|usable)\b"
@@ -438,8 +450,13 @@ class Responder:
             costs = bool(
                 re.search(r"\b(?:cost|costs|charge|fee|fees|extra|run|how much)\b", detail or "")
             ) and "$" in (quote or "")
-            asked -= set(re.findall(r"[a-z]{4,}", " ".join(F.amenity_keys(amenity))))  # "pool" is no detail
-            answered = costs or bool(quote and asked & set(re.findall(r"[a-z]{4,}", quote.lower())))
+            asked -= set(
+                re.findall(r"[a-z]{4,}", f"{amenity} {F.amenity_label(amenity)}")
+            )  # "pool": no detail
+            written = set(re.findall(r"[a-z]{4,}", (quote or "").lower()))
+            # "is the garage attached" is answered by "a detached garage" too.
+            written |= {_OPPOSITE[w] for w in written if w in _OPPOSITE}
+            answered = costs or bool(quote and asked & written)
             if detail and quote and (answered or not has):
                 # "is there parking, and what's it cost": what the listing says of it, on its own.
                 out.append(

@@ -217,6 +217,10 @@ def reference(clause: str) -> dict[str, Any]:
         r"\bthe (?:lot|land) (?:on|in|at|near|off|by)\b|\bthe \w+ (?:lot|land)\b", clause
     ):
         return {}  # "how big is the lot": this home's lot, not a listed lot
+    if re.search(r"\bthe (?:building|property|premises|complex|unit|place)\b", clause) and not re.search(
+        r"\bthe (?:building|property|complex|unit|place) (?:on|in|at|near|with|by)\b", clause
+    ):
+        return {"this": True}  # "the building has pool?": this home's building
     if P.NAMED.search(clause) or re.search(r"\bthe one (?:on|in|at|near|with)\b", clause):
         return {"words": True}
     return {}
@@ -630,12 +634,18 @@ def understand_clause(clause: str, pos: int, raw: str, ctx: Context) -> list[Ask
                 },
             )
         ]
+    if ctx.last_answer is not None and re.fullmatch(
+        r"(?:ok |well |right |and )*(?:good (?:evening|night|day)|goodnight)(?: to you)?\s*[!.|]*", text
+    ):
+        return [Ask("goodbye", "goodbye", clause, pos)]  # "thank you ever so much. good evening."
     if ctx.last_answer is None and _OPENING.search(text) and not P.QUESTION.search(text) and not details:
         # "hi, we're looking at the summerlin home": the caller says what they call about.
         return [Ask("greeting", "greeting:opening", clause, pos)]
     if ctx.searched and _DROP_FILTER.match(text):
         # "ok forget the price", "drop the bedroom thing": the last search, loosened.
-        return [Ask("search", "search:drop", clause, pos, {"filters": {}, "drop": True})]
+        return [
+            Ask("search", "search:drop", clause, pos, {"filters": filters_in(text, ctx.vocab), "drop": True})
+        ]
     if (details and not P.QUESTION.search(re.sub(r"\b(?:is|at)\b", "", text))) or (
         details and re.search(r"\b(?:my|name|number|email|reach me|call me|text me)\b", text)
     ):

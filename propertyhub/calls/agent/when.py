@@ -348,15 +348,18 @@ _PARTS = {
 
 def find_part(text: str) -> str | None:
     text = re.sub(r"\bgood (?:morning|afternoon|evening|night|day)\b", " ", text)  # greetings
-    m = re.search(
-        r"\b(morning|forenoon|afternoon|evening|night|tonight|after work|after lunch|lunch|"
-        r"lunchtime|dinnertime|dinner|supper|first thing|1st thing|breakfast|midmorning|"
-        r"late afternoon|early)s?\b",
-        text,
+    found = list(
+        re.finditer(
+            r"\b(morning|forenoon|afternoon|evening|night|tonight|after work|after lunch|lunch|"
+            r"lunchtime|dinnertime|dinner|supper|first thing|1st thing|breakfast|midmorning|"
+            r"late afternoon|early)s?\b",
+            text,
+        )
     )
-    if not m:
+    if not found:
         return None
-    return _PARTS.get(m.group(1), m.group(1))
+    # The last said, like the day: "i land monday night so tuesday morning would be better".
+    return _PARTS.get(found[-1].group(1), found[-1].group(1))
 
 
 def find_window(text: str, now: datetime) -> Window | None:
